@@ -1,0 +1,40 @@
+/*
+ * The demo and integration backend: stock Backstage plugins plus the
+ * Platform Adoption plugin and its catalog and scaffolder modules.
+ */
+import { createBackend } from '@backstage/backend-defaults';
+
+const backend = createBackend();
+
+backend.add(import('@backstage/plugin-app-backend'));
+
+backend.add(import('@backstage/plugin-auth-backend'));
+backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+
+backend.add(import('@backstage/plugin-catalog-backend'));
+backend.add(
+  import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
+);
+backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+
+backend.add(import('@backstage/plugin-scaffolder-backend'));
+
+backend.add(import('@backstage/plugin-permission-backend'));
+backend.add(
+  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+);
+
+backend.add(import('@backstage/plugin-search-backend'));
+backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+
+backend.add(import('@platform-adoption/plugin-platform-adoption-backend'));
+backend.add(
+  import('@platform-adoption/plugin-catalog-backend-module-platform-adoption'),
+);
+backend.add(
+  import(
+    '@platform-adoption/plugin-scaffolder-backend-module-platform-adoption'
+  ),
+);
+
+backend.start();

@@ -1,0 +1,6 @@
+/**
+ * Catalog module: golden-path Template entities from published reference architectures.
+ *
+ * @packageDocumentation
+ */
+export { catalogModulePlatformAdoption as default } from './module';

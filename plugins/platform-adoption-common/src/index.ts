@@ -1,0 +1,8 @@
+/**
+ * Isomorphic domain types, permissions and pure helpers of Platform Adoption.
+ *
+ * @packageDocumentation
+ */
+export * from './domain/platform';
+export * from './domain/deployment';
+export * from './permissions';

@@ -1,0 +1,2 @@
+export * from './PlatformAdoptionApi';
+export { PlatformAdoptionClient } from './PlatformAdoptionClient';
