@@ -5,4 +5,5 @@
  */
 export * from './domain/platform';
 export * from './domain/deployment';
+export * from './domain/scan';
 export * from './permissions';

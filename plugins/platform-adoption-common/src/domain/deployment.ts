@@ -89,3 +89,30 @@ export interface ScanProblem {
   file?: string;
   message: string;
 }
+
+/**
+ * A deployment after the scan resolved who owns it and where it sits in the
+ * organisation and the catalog.
+ *
+ * @public
+ */
+export interface Deployment extends DetectedDeployment {
+  /** Stable across scans: the same configuration keeps its id. */
+  id: string;
+  /** The catalog entity it belongs to (the component behind the repository, or a Resource). */
+  entityRef?: string;
+  /** The repository (source location URL) it was found in. */
+  repository?: string;
+  ownerRef?: string;
+  /** The owning group, or the group of an owning user. */
+  teamRef?: string;
+  systemRef?: string;
+  domainRef?: string;
+  /** `production`, `staging`, … from the facet, else the entity's lifecycle. */
+  environment?: string;
+  /** The Resource entity that declares this deployment; absent for shadow usage. */
+  declaredBy?: string;
+  /** Kept from an earlier scan because its repository could not be read this time. */
+  stale?: boolean;
+  staleReason?: string;
+}

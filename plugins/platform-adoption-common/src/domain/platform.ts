@@ -49,3 +49,74 @@ export interface PlatformDefinition {
   description?: string;
   facets: FacetDefinition[];
 }
+
+/**
+ * Environments a deployment runs in: the `environment` context facet.
+ * Detectors normalise what repositories write (`prod`, `stg`, `uat`…) to these.
+ *
+ * @public
+ */
+export type DeploymentEnvironment = 'production' | 'staging' | 'development' | 'test';
+
+/** @public */
+export const DEPLOYMENT_ENVIRONMENTS: readonly DeploymentEnvironment[] = [
+  'production',
+  'staging',
+  'development',
+  'test',
+];
+
+/**
+ * Where a deployment runs: the `hosting` context facet.
+ *
+ * @public
+ */
+export type DeploymentHosting =
+  | 'atlas'
+  | 'aws-rds'
+  | 'aws-aurora'
+  | 'gcp-cloudsql'
+  | 'azure-flexible'
+  | 'kubernetes'
+  | 'docker';
+
+/**
+ * How much of a deployment's data can be restored, worst to best: no
+ * backup, scheduled snapshots or dumps, point-in-time capable backup.
+ *
+ * @public
+ */
+export type BackupLevel = 'none' | 'snapshot' | 'continuous';
+
+/** @public */
+export const BACKUP_LEVELS: readonly BackupLevel[] = ['none', 'snapshot', 'continuous'];
+
+/**
+ * How a deployment is declared: the `provisioning` facet.
+ *
+ * @public
+ */
+export type Provisioning = 'terraform' | 'helm' | 'operator' | 'compose' | 'kubernetes-manifest';
+
+/**
+ * Facet ids every built-in database platform uses, so analysis and UI can
+ * name them without repeating strings.
+ *
+ * @public
+ */
+export const COMMON_FACET_IDS = {
+  version: 'version',
+  hosting: 'hosting',
+  environment: 'environment',
+  topology: 'topology',
+  replicas: 'replicas',
+  backup: 'backup',
+  backupTool: 'backupTool',
+  monitoring: 'monitoring',
+  authentication: 'authentication',
+  tls: 'tls',
+  region: 'region',
+  provisioning: 'provisioning',
+  client: 'client',
+  clientVersion: 'clientVersion',
+} as const;
