@@ -6,4 +6,5 @@
 export * from './domain/platform';
 export * from './domain/deployment';
 export * from './domain/scan';
+export * from './analysis';
 export * from './permissions';

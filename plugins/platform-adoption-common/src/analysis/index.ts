@@ -1,6 +1,18 @@
 export { analyzePlatform } from './analyzePlatform';
 export type { AnalyzePlatformInput } from './analyzePlatform';
+export { analyzeFleet, toAnalysisDeployment } from './analyzeFleet';
+export type { FleetAnalysis } from './analyzeFleet';
 export { attributeValueFrequency } from './baseline';
+export { facetDistributions } from './distributions';
+export type { FacetBar } from './distributions';
+export { OrgIndex } from './organization';
+export type { OrgUnitNode } from './organization';
+export { rollUp } from './rollups';
+export type { OrgRollup } from './rollups';
+export { shadowAdoption } from './shadow';
+export type { DeclaredWithoutConfiguration, ShadowUsage } from './shadow';
+export { adoptionStage, ADOPTION_STAGES, DEFAULT_STAGE_THRESHOLDS } from './stages';
+export type { AdoptionStage, StageAssessment, StageInput, StageThresholds } from './stages';
 export { satisfies, describeRequirement } from './standards';
 export { parseVersion, compareVersions, versionDistance, versionLine } from './versions';
 export * from './types';

@@ -1,0 +1,41 @@
+import { Deployment, UNKNOWN } from '../domain/deployment';
+import { PlatformDefinition } from '../domain/platform';
+import { versionLine } from './versions';
+
+/** One bar of a facet's chart: a value and the deployments behind it. */
+export interface FacetBar {
+  value: string;
+  count: number;
+  deploymentIds: string[];
+}
+
+/**
+ * Value → deployments for every facet of a platform's server deployments;
+ * versions grouped by release line so the chart shows the spread that
+ * matters. Unknown values get a bar of their own: they are a finding too.
+ */
+export function facetDistributions(
+  platform: PlatformDefinition,
+  deployments: Deployment[],
+): Record<string, FacetBar[]> {
+  const result: Record<string, FacetBar[]> = {};
+  const servers = deployments.filter(d => d.platform === platform.id && d.kind === 'server');
+  for (const facet of platform.facets) {
+    const bars = new Map<string, FacetBar>();
+    for (const d of servers) {
+      const raw = d.facets[facet.id]?.value;
+      const value =
+        raw === undefined
+          ? UNKNOWN
+          : facet.kind === 'version' && raw !== UNKNOWN
+          ? versionLine(raw) ?? String(raw)
+          : String(raw);
+      const bar = bars.get(value) ?? { value, count: 0, deploymentIds: [] };
+      bar.count += 1;
+      bar.deploymentIds.push(d.id);
+      bars.set(value, bar);
+    }
+    result[facet.id] = [...bars.values()].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  }
+  return result;
+}

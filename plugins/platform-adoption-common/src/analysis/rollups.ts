@@ -1,0 +1,101 @@
+import { Deployment } from '../domain/deployment';
+import { OrgIndex } from './organization';
+import { Finding } from './types';
+
+/** A platform's footprint in one org unit (a team and everything below it). */
+export interface OrgRollup {
+  platform: string;
+  orgRef: string;
+  deployments: number;
+  production: number;
+  nonProduction: number;
+  /** Client usages (drivers) without a server configuration of their own. */
+  clients: number;
+  teams: number;
+  productionTeams: number;
+  systems: number;
+  snowflakes: number;
+  positiveDeviants: number;
+  /** Deployments declared in the catalog, against all that were detected. */
+  declared: number;
+  detected: number;
+}
+
+const isProduction = (d: Deployment) => d.environment === 'production';
+
+/**
+ * Counts per platform × org unit, each deployment counted in its team and
+ * every ancestor of it, so a department shows its teams' sum.
+ */
+export function rollUp(
+  deployments: Deployment[],
+  findings: Array<Finding & { platform: string }>,
+  org: OrgIndex,
+): OrgRollup[] {
+  const flagged = new Map<string, Set<string>>();
+  for (const f of findings) {
+    const ids = f.deploymentIds ?? [f.deploymentId];
+    const kind = f.kind === 'positive-deviant' ? 'positive' : 'snowflake';
+    for (const id of ids) {
+      const set = flagged.get(id) ?? new Set<string>();
+      set.add(kind);
+      flagged.set(id, set);
+    }
+  }
+
+  const rollups = new Map<string, OrgRollup & { teamSet: Set<string>; productionTeamSet: Set<string>; systemSet: Set<string> }>();
+  for (const d of deployments) {
+    if (!d.teamRef) continue;
+    for (const orgRef of org.lineage(d.teamRef)) {
+      const key = `${d.platform}\n${orgRef}`;
+      let r = rollups.get(key);
+      if (!r) {
+        r = {
+          platform: d.platform,
+          orgRef,
+          deployments: 0,
+          production: 0,
+          nonProduction: 0,
+          clients: 0,
+          teams: 0,
+          productionTeams: 0,
+          systems: 0,
+          snowflakes: 0,
+          positiveDeviants: 0,
+          declared: 0,
+          detected: 0,
+          teamSet: new Set(),
+          productionTeamSet: new Set(),
+          systemSet: new Set(),
+        };
+        rollups.set(key, r);
+      }
+      r.teamSet.add(d.teamRef);
+      if (d.systemRef) r.systemSet.add(d.systemRef);
+      if (d.repository) r.detected += 1;
+      if (d.repository && d.declaredBy) r.declared += 1;
+      if (d.kind === 'client') {
+        r.clients += 1;
+        continue;
+      }
+      r.deployments += 1;
+      if (isProduction(d)) {
+        r.production += 1;
+        r.productionTeamSet.add(d.teamRef);
+      } else {
+        r.nonProduction += 1;
+      }
+      const kinds = flagged.get(d.id);
+      if (kinds?.has('snowflake')) r.snowflakes += 1;
+      if (kinds?.has('positive')) r.positiveDeviants += 1;
+    }
+  }
+  return [...rollups.values()]
+    .map(({ teamSet, productionTeamSet, systemSet, ...r }) => ({
+      ...r,
+      teams: teamSet.size,
+      productionTeams: productionTeamSet.size,
+      systems: systemSet.size,
+    }))
+    .sort((a, b) => a.platform.localeCompare(b.platform) || a.orgRef.localeCompare(b.orgRef));
+}
