@@ -1,0 +1,15 @@
+variable "atlas_project_id" {
+  description = "Atlas project that holds the clusters."
+  type        = string
+}
+
+variable "profile_service_role_arn" {
+  description = "IAM role the service assumes to reach MongoDB."
+  type        = string
+}
+
+variable "datadog_api_key" {
+  description = "Datadog API key for the Atlas integration."
+  type        = string
+  sensitive   = true
+}

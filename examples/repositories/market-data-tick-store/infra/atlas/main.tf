@@ -1,0 +1,41 @@
+resource "mongodbatlas_advanced_cluster" "ticks" {
+  project_id                     = var.atlas_project_id
+  name                           = "market-ticks-prod"
+  cluster_type                   = "SHARDED"
+  mongo_db_major_version         = "7.0"
+  backup_enabled                 = true
+  pit_enabled                    = false
+  termination_protection_enabled = true
+
+  replication_specs {
+    num_shards = 2
+
+    region_configs {
+      electable_specs {
+        instance_size = "M40"
+        node_count    = 3
+      }
+      auto_scaling {
+        disk_gb_enabled = true
+      }
+      provider_name = "AWS"
+      priority      = 7
+      region_name   = "EU_WEST_2"
+    }
+  }
+
+  advanced_configuration {
+    minimum_enabled_tls_protocol = "TLS1_2"
+    javascript_enabled           = false
+  }
+
+  tags {
+    key   = "environment"
+    value = "production"
+  }
+
+  tags {
+    key   = "team"
+    value = "market-data"
+  }
+}

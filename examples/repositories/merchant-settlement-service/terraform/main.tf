@@ -1,0 +1,53 @@
+resource "aws_db_instance" "settlement" {
+  identifier            = "merchant-settlement-prod"
+  engine                = "postgres"
+  engine_version        = "16.3"
+  instance_class        = "db.r6g.large"
+  allocated_storage     = 100
+  max_allocated_storage = 500
+  storage_type          = "gp3"
+  storage_encrypted     = true
+
+  db_name                             = "settlement"
+  username                            = "settlement"
+  password                            = "Rds-Exampl3-Passw0rd!"
+  iam_database_authentication_enabled = false
+
+  multi_az               = true
+  db_subnet_group_name   = var.db_subnet_group_name
+  vpc_security_group_ids = [var.db_security_group_id]
+  parameter_group_name   = aws_db_parameter_group.settlement.name
+
+  backup_retention_period   = 0
+  maintenance_window        = "sun:03:00-sun:04:00"
+  copy_tags_to_snapshot     = true
+  deletion_protection       = true
+  skip_final_snapshot       = false
+  final_snapshot_identifier = "merchant-settlement-prod-final"
+
+  performance_insights_enabled          = true
+  performance_insights_retention_period = 7
+  monitoring_interval                   = 60
+  monitoring_role_arn                   = var.rds_monitoring_role_arn
+  enabled_cloudwatch_logs_exports       = ["postgresql", "upgrade"]
+
+  tags = {
+    environment = "production"
+    team        = "merchant-services"
+  }
+}
+
+resource "aws_db_parameter_group" "settlement" {
+  name   = "settlement-postgres16"
+  family = "postgres16"
+
+  parameter {
+    name  = "rds.force_ssl"
+    value = "1"
+  }
+
+  parameter {
+    name  = "log_min_duration_statement"
+    value = "500"
+  }
+}

@@ -1,0 +1,18 @@
+terraform {
+  required_version = ">= 1.6"
+
+  required_providers {
+    mongodbatlas = {
+      source  = "mongodb/mongodbatlas"
+      version = "~> 1.21"
+    }
+  }
+
+  backend "s3" {
+    bucket = "fernhill-terraform-state"
+    key    = "open-banking-consent-service/atlas.tfstate"
+    region = "eu-west-2"
+  }
+}
+
+provider "mongodbatlas" {}

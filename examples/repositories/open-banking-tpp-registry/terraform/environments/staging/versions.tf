@@ -1,0 +1,28 @@
+terraform {
+  required_version = ">= 1.6"
+
+  required_providers {
+    aws = {
+      source  = "hashicorp/aws"
+      version = "~> 5.70"
+    }
+  }
+
+  backend "s3" {
+    bucket = "fernhill-terraform-state"
+    key    = "open-banking-tpp-registry/staging/rds.tfstate"
+    region = "eu-west-2"
+  }
+}
+
+provider "aws" {
+  region = "eu-west-2"
+
+  default_tags {
+    tags = {
+      environment = "staging"
+      team        = "open-banking"
+      cost-centre = "CC-4100"
+    }
+  }
+}
