@@ -31,6 +31,7 @@ check() { # a named whole-repository check counts as one test
 check "tsc" npx tsc --noEmit false --incremental false --outDir dist-types
 check "lint" npx backstage-cli repo lint
 check "catalog-info.yaml validates" node scripts/validate-catalog-info.mjs catalog-info.yaml
+check "snowflake evaluation meets its targets (npm run eval)" npm run --silent eval
 
 echo "== unit and integration tests (jest)"
 if [ -n "${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:-}" ]; then

@@ -7,4 +7,5 @@ export * from './domain/platform';
 export * from './domain/deployment';
 export * from './domain/scan';
 export * from './analysis';
+export * from './api/responses';
 export * from './permissions';

@@ -9,7 +9,7 @@ const platform: PlatformDefinition = {
     { id: 'environment', title: 'Environment', kind: 'nominal', weight: 0, context: true },
     { id: 'version', title: 'Version', kind: 'version', weight: 0.7 },
     { id: 'backup', title: 'Backup', kind: 'ordinal', weight: 1, better: ['none', 'snapshot', 'continuous'] },
-    { id: 'authentication', title: 'Authentication', kind: 'nominal', weight: 1, better: ['none', 'password', 'scram'] },
+    { id: 'authentication', title: 'Authentication', kind: 'nominal', weight: 1, unacceptable: ['none'] },
     { id: 'tls', title: 'TLS', kind: 'boolean', weight: 1, better: [false, true] },
     { id: 'topology', title: 'Topology', kind: 'nominal', weight: 0.8 },
     { id: 'monitoring', title: 'Monitoring', kind: 'nominal', weight: 0.6 },
@@ -105,7 +105,7 @@ describe('analyzePlatform', () => {
     const result = analyzePlatform({ platform, deployments: [...insecure, ...secure] });
     expect(result.consensus.find(c => c.facet === 'authentication')).toMatchObject({
       value: 'none',
-      standard: { value: 'password', source: 'better-order' },
+      standard: { value: 'anything but none', source: 'better-order' },
     });
     const reasons = findingsOf(result, insecure[0].id).flatMap(f => f.reasons);
     expect(reasons[0]).toMatchObject({ facet: 'authentication', direction: 'worse', basis: 'standard' });

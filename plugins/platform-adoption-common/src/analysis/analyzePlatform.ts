@@ -106,7 +106,17 @@ export function analyzePlatform(input: AnalyzePlatformInput): PlatformAnalysis {
   const contextFacets = platform.facets.filter(f => f.context).map(f => f.id);
   const groups = peerGroups(deployments, contextFacets, weights, options.kmin);
   const groupTallies = new Map<AnalysisDeployment[], Map<string, FacetTally>>();
-  const rules = minePairRules(deployments, platform.facets, weights, options.kmin, options.ruleConfidence);
+  // Rules are mined among peers, so an antecedent that merely stands for a
+  // context (a version only Atlas clusters run) cannot make a false rule.
+  const groupRules = new Map<AnalysisDeployment[], PairRule[]>();
+  const rulesOf = (members: AnalysisDeployment[]) => {
+    let mined = groupRules.get(members);
+    if (!mined) {
+      mined = minePairRules(members, platform.facets, weights, options.kmin, options.ruleConfidence);
+      groupRules.set(members, mined);
+    }
+    return mined;
+  };
 
   const assessments: DeploymentAssessment[] = deployments.map(d => {
     const peers = groups.get(d.id)!;
@@ -119,7 +129,7 @@ export function analyzePlatform(input: AnalyzePlatformInput): PlatformAnalysis {
     for (const facet of platform.facets) {
       const value = d.facets[facet.id];
       if (facet.context || value === undefined) continue;
-      const brokenRule = findBrokenRule(rules, d, facet.id, platform);
+      const brokenRule = findBrokenRule(rulesOf(peers.members), d, facet.id, platform);
       const judged: FacetAssessment | undefined = assessFacet({
         facet,
         value,
@@ -164,6 +174,7 @@ export function analyzePlatform(input: AnalyzePlatformInput): PlatformAnalysis {
     (a, b) =>
       kindOrder[a.kind] - kindOrder[b.kind] || b.score - a.score || a.deploymentId.localeCompare(b.deploymentId),
   );
+  const rules = minePairRules(deployments, platform.facets, weights, options.kmin, options.ruleConfidence);
   return { ...empty, scored: true, findings, scores, rules };
 }
 

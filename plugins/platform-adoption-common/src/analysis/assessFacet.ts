@@ -4,6 +4,7 @@ import {
   betterRank,
   describeRequirement,
   directionOf,
+  isUnacceptable,
   requirementGap,
   satisfies,
 } from './standards';
@@ -33,6 +34,9 @@ export function standardBelowConsensus(
   }
   if (facet.better && facet.better.length > 1 && betterRank(facet, consensus) === 0) {
     return { value: facet.better[1], source: 'better-order' };
+  }
+  if (isUnacceptable(facet, consensus)) {
+    return { value: `anything but ${facet.unacceptable!.join(', ')}`, source: 'better-order' };
   }
   return undefined;
 }
@@ -89,7 +93,7 @@ export function assessFacet(args: {
     if (standard) {
       const gap = requirement
         ? requirementGap(value, requirement)
-        : betterRank(facet, value) === 0
+        : betterRank(facet, value) === 0 || isUnacceptable(facet, value)
         ? 1
         : 0;
       const better = gap === 0 && key !== mode.key;

@@ -55,6 +55,7 @@ describe('rollUp', () => {
       detected: 3,
     });
     expect(rollups.find(r => r.orgRef === 'group:default/bank')?.deployments).toBe(2);
+    expect(rollups.find(r => r.orgRef === '*')).toMatchObject({ deployments: 3, teams: 3 });
     expect(rollups.find(r => r.orgRef === 'group:default/loop-b')?.deployments).toBe(1);
   });
 });

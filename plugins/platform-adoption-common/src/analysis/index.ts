@@ -7,7 +7,7 @@ export { facetDistributions } from './distributions';
 export type { FacetBar } from './distributions';
 export { OrgIndex } from './organization';
 export type { OrgUnitNode } from './organization';
-export { rollUp } from './rollups';
+export { rollUp, WHOLE_COMPANY } from './rollups';
 export type { OrgRollup } from './rollups';
 export { shadowAdoption } from './shadow';
 export type { DeclaredWithoutConfiguration, ShadowUsage } from './shadow';

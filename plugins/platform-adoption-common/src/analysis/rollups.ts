@@ -23,9 +23,14 @@ export interface OrgRollup {
 
 const isProduction = (d: Deployment) => d.environment === 'production';
 
+/** The org ref under which the whole company's figures are rolled up. */
+export const WHOLE_COMPANY = '*';
+
 /**
  * Counts per platform × org unit, each deployment counted in its team and
- * every ancestor of it, so a department shows its teams' sum.
+ * every ancestor of it, so a department shows its teams' sum; the whole
+ * company's figures are under {@link WHOLE_COMPANY}, unowned deployments
+ * included.
  */
 export function rollUp(
   deployments: Deployment[],
@@ -45,8 +50,8 @@ export function rollUp(
 
   const rollups = new Map<string, OrgRollup & { teamSet: Set<string>; productionTeamSet: Set<string>; systemSet: Set<string> }>();
   for (const d of deployments) {
-    if (!d.teamRef) continue;
-    for (const orgRef of org.lineage(d.teamRef)) {
+    const units = d.teamRef ? [...org.lineage(d.teamRef), WHOLE_COMPANY] : [WHOLE_COMPANY];
+    for (const orgRef of units) {
       const key = `${d.platform}\n${orgRef}`;
       let r = rollups.get(key);
       if (!r) {
@@ -70,7 +75,7 @@ export function rollUp(
         };
         rollups.set(key, r);
       }
-      r.teamSet.add(d.teamRef);
+      if (d.teamRef) r.teamSet.add(d.teamRef);
       if (d.systemRef) r.systemSet.add(d.systemRef);
       if (d.repository) r.detected += 1;
       if (d.repository && d.declaredBy) r.declared += 1;
@@ -81,7 +86,7 @@ export function rollUp(
       r.deployments += 1;
       if (isProduction(d)) {
         r.production += 1;
-        r.productionTeamSet.add(d.teamRef);
+        if (d.teamRef) r.productionTeamSet.add(d.teamRef);
       } else {
         r.nonProduction += 1;
       }

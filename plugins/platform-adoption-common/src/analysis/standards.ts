@@ -10,12 +10,22 @@ export function betterRank(facet: FacetDefinition, value: FacetScalar): number |
   return index < 0 ? undefined : index;
 }
 
-/** Which way a value differs from another: by `better` order, or for versions by age. */
+export function isUnacceptable(facet: FacetDefinition, value: FacetScalar): boolean {
+  return facet.unacceptable?.includes(value as string | boolean) ?? false;
+}
+
+/**
+ * Which way a value differs from another: unacceptable values first, then
+ * the `better` order, then for versions by age.
+ */
 export function directionOf(
   facet: FacetDefinition,
   value: FacetScalar,
   reference: FacetScalar,
 ): 'worse' | 'better' | 'different' {
+  const ownBad = isUnacceptable(facet, value);
+  const theirsBad = isUnacceptable(facet, reference);
+  if (ownBad !== theirsBad) return ownBad ? 'worse' : 'better';
   const own = betterRank(facet, value);
   const theirs = betterRank(facet, reference);
   if (own !== undefined && theirs !== undefined && own !== theirs) {

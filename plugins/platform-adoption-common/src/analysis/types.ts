@@ -42,7 +42,9 @@ export const DEFAULT_ANALYSIS_OPTIONS: AnalysisOptions = {
   consensusSupport: 0.5,
   legitimateShare: 0.2,
   ruleConfidence: 0.9,
-  snowflakeThreshold: 0.1,
+  // One full deviation on a facet of weight ≥ 0.5 clears it; decoys that
+  // differ on region and size (weights 0.05 and 0.2) stay well below.
+  snowflakeThreshold: 0.06,
   exemplarThreshold: 0.05,
 };
 

@@ -29,6 +29,12 @@ export interface FacetDefinition {
    */
   better?: Array<string | boolean>;
   /**
+   * Values no standard accepts (authentication `none`, TLS `false`), for
+   * facets whose other values have no single order (scram vs x509). A
+   * majority holding one is "consensus below standard".
+   */
+  unacceptable?: Array<string | boolean>;
+  /**
    * Context facets (environment, hosting) form peer groups instead of being
    * compared: a staging cluster is not a snowflake for lacking production HA.
    */

@@ -19,6 +19,8 @@ export interface ScanStats {
   /** Repositories that failed to read; their last good deployments were kept as stale. */
   repositoriesFailed: number;
   deployments: number;
+  /** Snowflakes, positive deviants and team conventions the analysis reported. */
+  findings: number;
   problems: number;
   durationMs: number;
 }
