@@ -3,8 +3,13 @@
  * Platform Adoption plugin and its catalog and scaffolder modules.
  */
 import { createBackend } from '@backstage/backend-defaults';
+import { localRepositoryUrlReaderFactory } from '@platform-adoption/plugin-platform-adoption-backend';
 
 const backend = createBackend();
+
+// The demo's repositories are folders in examples/, read through a UrlReader
+// confined to them (platformAdoption.localRepositories in app-config.yaml).
+backend.add(localRepositoryUrlReaderFactory);
 
 backend.add(import('@backstage/plugin-app-backend'));
 

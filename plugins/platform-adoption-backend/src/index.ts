@@ -5,3 +5,4 @@
  * @packageDocumentation
  */
 export { platformAdoptionPlugin as default } from './plugin';
+export { localRepositoryUrlReaderFactory } from './repositories/localRepositoryReader';

@@ -1,20 +1,41 @@
-import { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  HttpAuthService,
+  PermissionsService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
 import express from 'express';
 import Router from 'express-promise-router';
+import { analysisRoutes } from './routes/analysisRoutes';
+import { deploymentRoutes } from './routes/deploymentRoutes';
+import { scanRoutes } from './routes/scanRoutes';
+import { AnalysisService } from './service/AnalysisService';
+import { createAuthorize } from './service/authorize';
+import { DeploymentService } from './service/DeploymentService';
+import { ScanStore } from './store/ScanStore';
 
 export interface RouterOptions {
-  logger: LoggerService;
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  scheduler: SchedulerService;
+  scans: ScanStore;
+  deployments: DeploymentService;
+  analysis: AnalysisService;
 }
 
-export async function createRouter(
-  _options: RouterOptions,
-): Promise<express.Router> {
+/**
+ * The REST API (documented in openapi.yaml): thin handlers that validate
+ * input, check permissions and call a service.
+ */
+export async function createRouter(options: RouterOptions): Promise<express.Router> {
   const router = Router();
-  router.use(express.json({ limit: '1mb' }));
+  router.use(express.json({ limit: '256kb' }));
+  const authorize = createAuthorize(options.httpAuth, options.permissions);
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
-
+  deploymentRoutes(router, { authorize, deployments: options.deployments });
+  analysisRoutes(router, { authorize, analysis: options.analysis });
+  scanRoutes(router, { authorize, scans: options.scans, scheduler: options.scheduler });
   return router;
 }

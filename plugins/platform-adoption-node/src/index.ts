@@ -1,7 +1,80 @@
 /**
  * What backend modules build against to add platforms to Platform Adoption:
- * the detector interface, the extension point and parsing helpers.
+ * the detector interface, the extension point, the detection engine, the
+ * built-in detectors and hardened parsing helpers (YAML, JSON, HCL,
+ * package manifests, image references, credential redaction).
  *
  * @packageDocumentation
  */
-export {};
+
+// Detection
+export type {
+  DetectionResult,
+  EntitySignals,
+  PlatformDetector,
+  RepositoryFiles,
+} from './detection/types';
+export { detectRepository } from './detection/engine';
+export { InMemoryRepositoryFiles } from './detection/inMemoryRepositoryFiles';
+export { DirectoryRepositoryFiles } from './detection/directoryRepositoryFiles';
+export { ParsedRepository, TERRAFORM_GLOBS, YAML_GLOBS } from './detection/parsedRepository';
+export {
+  platformAdoptionDetectorsExtensionPoint,
+  type PlatformAdoptionDetectorsExtensionPoint,
+} from './detection/extensionPoint';
+
+// Built-in platforms
+export { builtinDetectors } from './platforms';
+export { mongodbDetector } from './platforms/mongodb/detector';
+export { mongodbPlatform, MONGODB_PLATFORM_ID } from './platforms/mongodb/definition';
+export { postgresqlDetector } from './platforms/postgresql/detector';
+export { postgresqlPlatform, POSTGRESQL_PLATFORM_ID } from './platforms/postgresql/definition';
+
+// Parsing helpers
+export { DEFAULT_PARSE_LIMITS, parseLimits, type ParseLimits } from './parsing/limits';
+export { FileProblem, decodeTextFile } from './parsing/fileContent';
+export * from './parsing/configValue';
+export {
+  parseYaml,
+  parseJson,
+  type ConfigDocument,
+  type ParsedConfigFile,
+  type ParseIssue,
+} from './parsing/yaml';
+export {
+  loadHclParser,
+  isHclParserLoaded,
+  parseHcl,
+  blockAsValue,
+  type HclBlock,
+  type HclFile,
+} from './parsing/hcl';
+export {
+  TerraformModule,
+  terraformModules,
+  type TerraformResource,
+  type TracedValue,
+} from './parsing/terraform';
+export {
+  kubernetesObjects,
+  podSpecOf,
+  containersOf,
+  containerEnvironment,
+  type KubernetesObject,
+  type KubernetesContainer,
+} from './parsing/kubernetes';
+export { fluxHelmRelease, type FluxHelmRelease } from './parsing/helmRelease';
+export { composeServices, type ComposeService } from './parsing/compose';
+export {
+  readDependencies,
+  PACKAGE_MANIFEST_GLOBS,
+  type DeclaredDependency,
+} from './parsing/packageManifests';
+export {
+  parseImageReference,
+  versionFromImageTag,
+  type ImageReference,
+  type ImageVersion,
+} from './parsing/imageReference';
+export { redactCredential, isCredentialKey, looksLikeCredential } from './parsing/redaction';
+export { globToRegExp, matchesAnyGlob } from './parsing/glob';

@@ -3,6 +3,7 @@ import {
   PlatformDefinition,
   ScanProblem,
 } from '@platform-adoption/plugin-platform-adoption-common';
+import type { ParseLimits } from '../parsing/limits';
 
 /**
  * The files of one repository a detector asked for, read lazily and parsed
@@ -17,6 +18,11 @@ export interface RepositoryFiles {
   list(globs: string[]): string[];
   /** The file's text; throws a `FileProblem` when unreadable, too large or binary. */
   text(path: string): string;
+  /**
+   * Parse limits for this repository's files (size, YAML aliases, depth);
+   * the defaults apply when absent.
+   */
+  readonly limits?: Partial<ParseLimits>;
 }
 
 /**

@@ -1,0 +1,26 @@
+import { expect, test } from '@playwright/test';
+
+// Screenshots land beside the Playwright report so CI keeps them.
+const screenshotDir = 'test-results/e2e/screenshots';
+
+test('a guest signs in and reaches Platform Adoption from the sidebar', async ({
+  page,
+}) => {
+  await page.goto('/');
+
+  await page.getByRole('button', { name: 'Enter' }).click();
+
+  const nav = page.getByRole('navigation', { name: 'sidebar nav' });
+  await expect(nav.getByRole('link', { name: 'Catalog', exact: true })).toBeVisible();
+  await nav.getByRole('link', { name: 'Platform Adoption' }).click();
+
+  await expect(page).toHaveURL(/\/platform-adoption/);
+  await expect(
+    page.getByRole('heading', { name: 'Platform Adoption' }).first(),
+  ).toBeVisible();
+
+  await page.screenshot({
+    path: `${screenshotDir}/platform-adoption-page.png`,
+    fullPage: true,
+  });
+});

@@ -1,0 +1,60 @@
+import { UrlReaderService } from '@backstage/backend-plugin-api';
+import { isError } from '@backstage/errors';
+import { minimatch } from 'minimatch';
+
+/** The outcome of one conditional read of a repository. */
+export type RepositoryRead =
+  | { status: 'unchanged' }
+  | {
+      status: 'read';
+      etag: string;
+      files: Map<string, Buffer>;
+      /** Matching files left unread because they exceed the size limit. */
+      oversized: string[];
+    };
+
+export interface ReadRepositoryOptions {
+  /** The etag of the last good read; unchanged content costs one request. */
+  etag?: string;
+  /** Only files matching these globs are fetched and kept. */
+  globs: string[];
+  /** Larger files are not fetched at all; they come back in `oversized`. */
+  maxFileBytes: number;
+}
+
+/**
+ * Reads the files detectors asked for from one repository, through the
+ * UrlReader so every Backstage integration (GitHub, GitLab, Bitbucket,
+ * Azure…) works and their credentials stay with the integration.
+ */
+export async function readRepository(
+  reader: UrlReaderService,
+  url: string,
+  options: ReadRepositoryOptions,
+): Promise<RepositoryRead> {
+  const matchers = options.globs.map(g => new minimatch.Minimatch(g, { dot: true, nocase: true }));
+  const oversized = new Set<string>();
+  try {
+    const tree = await reader.readTree(url, {
+      etag: options.etag,
+      filter: (path, info) => {
+        if (!matchers.some(m => m.match(path))) return false;
+        if (info && info.size > options.maxFileBytes) {
+          oversized.add(path);
+          return false;
+        }
+        return true;
+      },
+    });
+    const files = new Map<string, Buffer>();
+    for (const file of await tree.files()) {
+      files.set(file.path, await file.content());
+    }
+    return { status: 'read', etag: tree.etag, files, oversized: [...oversized] };
+  } catch (error) {
+    if (isError(error) && error.name === 'NotModifiedError') {
+      return { status: 'unchanged' };
+    }
+    throw error;
+  }
+}

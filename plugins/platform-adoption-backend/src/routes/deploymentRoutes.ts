@@ -1,0 +1,101 @@
+import { platformAdoptionReadPermission } from '@platform-adoption/plugin-platform-adoption-common';
+import { Router } from 'express';
+import { z } from 'zod';
+import { Authorize } from '../service/authorize';
+import { decodeCursor, encodeCursor, queryFingerprint } from '../service/cursor';
+import { DeploymentService } from '../service/DeploymentService';
+import { parseInput } from '../service/validation';
+import { entityRef, name, noQuery } from './schemas';
+
+const deploymentListQuery = z
+  .object({
+    platform: name.optional(),
+    team: entityRef.optional(),
+    system: entityRef.optional(),
+    environment: name.optional(),
+    entity: entityRef.optional(),
+    search: z.string().max(200).optional(),
+    facet: z
+      .union([z.string(), z.array(z.string())])
+      .optional()
+      .transform(v => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
+      .pipe(
+        z
+          .array(z.string().max(300).regex(/^[\w.-]+:.*$/, 'must look like <facet>:<value>, e.g. backup:none'))
+          .max(20),
+      ),
+    sort: z
+      .string()
+      .regex(
+        /^(name|platform|team|entity|system|environment|facet:[\w.-]+)$/,
+        'must be name, platform, team, entity, system, environment or facet:<id>',
+      )
+      .optional(),
+    order: z.enum(['asc', 'desc']).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(50),
+    cursor: z.string().max(500).optional(),
+  })
+  .strict();
+
+/** Deployments: filtered, sorted, paged lists; one deployment; one entity's. */
+export function deploymentRoutes(router: Router, deps: { authorize: Authorize; deployments: DeploymentService }) {
+  const { authorize, deployments } = deps;
+
+  router.get('/platforms', async (req, res) => {
+    parseInput(noQuery, req.query, 'query');
+    await authorize(req, platformAdoptionReadPermission);
+    res.json({ items: await deployments.listPlatforms() });
+  });
+
+  router.get('/deployments', async (req, res) => {
+    const q = parseInput(deploymentListQuery, req.query, 'query');
+    await authorize(req, platformAdoptionReadPermission);
+    const facets: Record<string, string[]> = {};
+    for (const entry of q.facet) {
+      const at = entry.indexOf(':');
+      const facet = entry.slice(0, at);
+      facets[facet] = [...(facets[facet] ?? []), entry.slice(at + 1)];
+    }
+    const order = q.order ?? 'asc';
+    const sort = q.sort?.startsWith('facet:')
+      ? { facet: q.sort.slice('facet:'.length), order }
+      : q.sort
+      ? { column: q.sort as 'name', order }
+      : undefined;
+    const filter = {
+      platform: q.platform,
+      team: q.team,
+      system: q.system,
+      environment: q.environment,
+      entity: q.entity,
+      search: q.search,
+      facets,
+      sort,
+    };
+    const fingerprint = queryFingerprint(filter);
+    const offset = q.cursor ? decodeCursor(q.cursor, fingerprint) : 0;
+    const page = await deployments.queryDeployments(filter, { limit: q.limit, offset });
+    const next = offset + page.items.length;
+    res.json({
+      items: page.items,
+      totalCount: page.totalCount,
+      generation: page.generation ?? null,
+      nextCursor: next < page.totalCount ? encodeCursor(next, fingerprint) : null,
+    });
+  });
+
+  router.get('/deployments/:id', async (req, res) => {
+    const id = parseInput(z.string().regex(/^[a-f0-9]{1,64}$/, 'must be a deployment id'), req.params.id, 'deployment id');
+    parseInput(noQuery, req.query, 'query');
+    await authorize(req, platformAdoptionReadPermission);
+    res.json(await deployments.getDeployment(id));
+  });
+
+  router.get('/entities/:kind/:namespace/:name/deployments', async (req, res) => {
+    const ref = parseInput(entityRef, `${req.params.kind}:${req.params.namespace}/${req.params.name}`, 'entity');
+    parseInput(noQuery, req.query, 'query');
+    await authorize(req, platformAdoptionReadPermission);
+    const page = await deployments.queryDeployments({ entity: ref }, { limit: 500, offset: 0 });
+    res.json({ items: page.items, totalCount: page.totalCount });
+  });
+}

@@ -1,0 +1,91 @@
+import { NotFoundError } from '@backstage/errors';
+import {
+  Deployment,
+  PlatformDefinition,
+} from '@platform-adoption/plugin-platform-adoption-common';
+import { DeploymentQuery, DeploymentStore } from '../store/DeploymentStore';
+import { ScanStore } from '../store/ScanStore';
+import { encodeFacetValue } from '../store/rows';
+import { groupWithDescendants } from './orgScope';
+
+export interface DeploymentFilter {
+  platform?: string;
+  /** A group ref; its sub-teams are included. */
+  team?: string;
+  system?: string;
+  environment?: string;
+  entity?: string;
+  search?: string;
+  /** facet id → accepted values as the client typed them. */
+  facets?: Record<string, string[]>;
+  sort?: DeploymentQuery['sort'];
+}
+
+/** A facet value typed in a URL may stand for a string, a number or a boolean. */
+function encodedCandidates(raw: string): string[] {
+  const candidates = [encodeFacetValue(raw)];
+  if (raw === 'true' || raw === 'false') candidates.push(encodeFacetValue(raw === 'true'));
+  if (raw.trim() !== '' && Number.isFinite(Number(raw))) candidates.push(encodeFacetValue(Number(raw)));
+  return candidates;
+}
+
+/**
+ * Reads the current generation: deployments with filters, one entity's
+ * deployments, platforms with their counts.
+ */
+export class DeploymentService {
+  constructor(
+    private readonly deps: {
+      scans: ScanStore;
+      deployments: DeploymentStore;
+      platforms: () => PlatformDefinition[];
+    },
+  ) {}
+
+  private async generation() {
+    return this.deps.scans.currentGeneration();
+  }
+
+  async listPlatforms() {
+    const generation = await this.generation();
+    const counts = generation
+      ? await this.deps.deployments.platformCounts(generation)
+      : new Map();
+    return this.deps.platforms().map(platform => ({
+      ...platform,
+      ...(counts.get(platform.id) ?? { deployments: 0, clients: 0, teams: 0 }),
+    }));
+  }
+
+  async queryDeployments(filter: DeploymentFilter, page: { limit: number; offset: number }) {
+    const generation = await this.generation();
+    if (!generation) return { items: [] as Deployment[], totalCount: 0, generation: undefined };
+    const teamRefs = filter.team ? await this.teamWithSubTeams(generation, filter.team) : undefined;
+    const result = await this.deps.deployments.query(generation, {
+      platform: filter.platform,
+      teamRefs,
+      systemRef: filter.system,
+      environment: filter.environment,
+      entityRef: filter.entity,
+      search: filter.search,
+      facets: Object.entries(filter.facets ?? {}).map(([facet, values]) => ({
+        facet,
+        values: values.flatMap(encodedCandidates),
+      })),
+      sort: filter.sort,
+      ...page,
+    });
+    return { ...result, generation };
+  }
+
+  async getDeployment(id: string) {
+    const generation = await this.generation();
+    const deployment = generation ? await this.deps.deployments.get(generation, id) : undefined;
+    if (!deployment) throw new NotFoundError(`no deployment with id ${id} in the current scan`);
+    return deployment;
+  }
+
+  private async teamWithSubTeams(generation: number, team: string) {
+    return groupWithDescendants(await this.deps.deployments.readOrgUnits(generation), team);
+  }
+}

@@ -1,0 +1,90 @@
+import { UNKNOWN } from '@platform-adoption/plugin-platform-adoption-common';
+import { listAt, stringAt, valueAt } from '../../parsing/configValue';
+import { TerraformModule, TerraformResource } from '../../parsing/terraform';
+import { DeploymentBuilder, fileEvidence } from '../shared/deploymentBuilder';
+import { setEnvironment, terraformEnvironmentHints } from '../shared/environmentHints';
+import { asText, setFacetFrom, SourcedValue } from '../shared/sourcedValue';
+import { terraformDisplayName } from '../shared/terraformFacts';
+import { POSTGRESQL_PLATFORM_ID } from './definition';
+
+/** A deployment of a managed PostgreSQL service declared in Terraform, with its common facets. */
+export function terraformPostgres(
+  module: TerraformModule,
+  resource: TerraformResource,
+  hosting: string,
+  nameAttributes: string[],
+): DeploymentBuilder {
+  const builder = new DeploymentBuilder(
+    POSTGRESQL_PLATFORM_ID,
+    'server',
+    `${resource.path}#${resource.address}`,
+    terraformDisplayName(module, resource, nameAttributes),
+    resource.path,
+  );
+  const at = fileEvidence(resource.path, resource.line);
+  builder.set('hosting', hosting, at);
+  builder.set('provisioning', 'terraform', at);
+  const name = nameAttributes.map(a => module.attribute(resource, a)?.value).find(v => v?.kind === 'scalar');
+  setEnvironment(
+    builder,
+    [
+      ...terraformEnvironmentHints(module, resource),
+      ...(name?.kind === 'scalar' ? [{ text: String(name.value), path: resource.path, line: name.line, what: 'name' }] : []),
+    ],
+    resource.path,
+  );
+  return builder;
+}
+
+/** Sets a facet listing monitoring methods found, or `none`. */
+export function setMonitoringMethods(
+  builder: DeploymentBuilder,
+  found: Array<{ method: string; path: string; line?: number }>,
+  resource: TerraformResource,
+  noneNote: string,
+) {
+  if (found.length === 0) {
+    builder.set('monitoring', 'none', fileEvidence(resource.path, resource.line, noneNote));
+    return;
+  }
+  const methods = [...new Set(found.map(f => f.method))].sort();
+  builder.set('monitoring', methods.join('+'), fileEvidence(found[0].path, found[0].line, found.length > 1 ? `from ${found.map(f => f.method).join(', ')}` : undefined));
+}
+
+/**
+ * A parameter set in a parameter group (`parameter { name = "rds.force_ssl" value = "1" }`)
+ * that `reference` (a `parameter_group_name` value) points at.
+ */
+export function parameterOfGroup(
+  module: TerraformModule,
+  groupTypes: string[],
+  reference: SourcedValue | undefined,
+  parameter: string,
+): SourcedValue | undefined {
+  if (!reference) return undefined;
+  const group = module
+    .resourcesOfType(...groupTypes)
+    .find(candidate => module.refersTo(reference.value, candidate));
+  if (!group) return undefined;
+  const entry = listAt(group.body, ['parameter']).find(p => stringAt(p, ['name']) === parameter);
+  const value = entry ? valueAt(entry, ['value']) : undefined;
+  return value ? module.resolve({ value, path: group.path }) : undefined;
+}
+
+/** Sets the instance class (or unknown when not written). */
+export function setInstanceClass(builder: DeploymentBuilder, source: SourcedValue | undefined, resource: TerraformResource) {
+  setFacetFrom(builder, 'instanceClass', source, asText, {
+    value: UNKNOWN,
+    path: resource.path,
+    line: resource.line,
+    note: 'instance class not written',
+  });
+}
+
+/** The major version of a version text (`16.4` → 16, `9.6` → 9.6 as PostgreSQL numbered before 10). */
+export function postgresMajor(version: string): number | undefined {
+  const match = /^(\d+)(?:\.(\d+))?/.exec(version);
+  if (!match) return undefined;
+  const major = Number(match[1]);
+  return major < 10 && match[2] ? Number(`${match[1]}.${match[2]}`) : major;
+}
