@@ -91,13 +91,16 @@ export async function learnPatterns(fixturesDir: string, facets: FacetDefinition
  * positive deviants).
  */
 function healthy(facet: FacetDefinition, byFrequency: FacetScalar[]): FacetScalar {
-  const worst = facet.better?.[0];
-  const best = facet.better && facet.better.length > 2 ? facet.better[facet.better.length - 1] : undefined;
+  const tierOf = (v: FacetScalar) => facet.better?.findIndex(t => (Array.isArray(t) ? t.includes(v as string) : t === v));
+  const top = facet.better && facet.better.length > 2 ? facet.better.length - 1 : undefined;
   const acceptable = byFrequency.filter(
-    v => v !== worst && v !== best && !(facet.unacceptable ?? []).includes(v as string | boolean),
+    v => tierOf(v) !== 0 && tierOf(v) !== top && !(facet.unacceptable ?? []).includes(v as string | boolean),
   );
   if (acceptable.length) return acceptable[0];
-  if (facet.better && facet.better.length > 2) return facet.better[1];
-  if (facet.kind === 'boolean' && facet.better) return facet.better[facet.better.length - 1];
+  if (facet.better && facet.better.length > 2) {
+    const tier = facet.better[1];
+    return Array.isArray(tier) ? tier[0] : tier;
+  }
+  if (facet.kind === 'boolean' && facet.better) return facet.better[facet.better.length - 1] as FacetScalar;
   return byFrequency[0];
 }

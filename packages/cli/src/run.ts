@@ -49,13 +49,15 @@ async function runScan(
 ): Promise<void> {
   // The folder first: a mistyped path should fail before any detector loads.
   const folders = await listRepositoryFolders(command.directory);
-  const scan = scanRepositories(folders, await detectorsFor(command));
+  const detectors = await detectorsFor(command);
+  const scan = scanRepositories(folders, detectors);
   if (command.format === 'table') {
     output.stdout(formatTable(scan));
     output.stderr(formatErrorLines(scan));
   } else {
+    const platforms = detectors.map(d => d.platform);
     output.stdout(
-      formatJson(toJsonReport(scan, analyseFleet(scan.deployments))),
+      formatJson(toJsonReport(scan, analyseFleet(scan.deployments, platforms))),
     );
   }
 }

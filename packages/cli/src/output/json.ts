@@ -1,5 +1,5 @@
 import { FacetValue } from '@platform-adoption/plugin-platform-adoption-common';
-import { Finding } from '../findings';
+import { Finding, reportId } from '../findings';
 import { DirectoryScan } from '../scanDirectory';
 
 /** The JSON report on stdout; its shape is a contract with scripts and CI. */
@@ -28,7 +28,7 @@ export function toJsonReport(
 ): JsonReport {
   return {
     deployments: scan.deployments.map(deployment => ({
-      id: `${deployment.repository}#${deployment.key}`,
+      id: reportId(deployment),
       platform: deployment.platform,
       repository: deployment.repository,
       owner: deployment.owner,

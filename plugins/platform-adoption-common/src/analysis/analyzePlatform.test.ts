@@ -6,13 +6,15 @@ const platform: PlatformDefinition = {
   id: 'db',
   title: 'A database',
   facets: [
-    { id: 'environment', title: 'Environment', kind: 'nominal', weight: 0, context: true },
+    { id: 'environment', title: 'Environment', kind: 'nominal', weight: 0, context: 'strict' },
+    { id: 'hosting', title: 'Hosting', kind: 'nominal', weight: 0, context: true },
     { id: 'version', title: 'Version', kind: 'version', weight: 0.7 },
     { id: 'backup', title: 'Backup', kind: 'ordinal', weight: 1, better: ['none', 'snapshot', 'continuous'] },
     { id: 'authentication', title: 'Authentication', kind: 'nominal', weight: 1, unacceptable: ['none'] },
     { id: 'tls', title: 'TLS', kind: 'boolean', weight: 1, better: [false, true] },
     { id: 'topology', title: 'Topology', kind: 'nominal', weight: 0.8 },
     { id: 'monitoring', title: 'Monitoring', kind: 'nominal', weight: 0.6 },
+    { id: 'identity', title: 'Identity', kind: 'nominal', weight: 0.9, better: ['none', 'password', ['iam', 'x509']] },
     { id: 'provisioning', title: 'Provisioning', kind: 'nominal', weight: 0.2 },
     { id: 'region', title: 'Region', kind: 'nominal', weight: 0.05 },
   ],
@@ -20,6 +22,8 @@ const platform: PlatformDefinition = {
 
 const standardFacets = {
   environment: 'production',
+  hosting: 'atlas',
+  identity: 'password',
   version: '7.0',
   backup: 'snapshot',
   authentication: 'scram',
@@ -97,6 +101,27 @@ describe('analyzePlatform', () => {
     const staging = Array.from({ length: 6 }, () => deployment({ environment: 'staging', topology: 'standalone' }));
     const result = analyzePlatform({ platform, deployments: [...fleet(10), ...staging] });
     for (const d of staging) expect(findingsOf(result, d.id)).toEqual([]);
+  });
+
+  it('never judges a development deployment by production peers', () => {
+    const dev = Array.from({ length: 3 }, () => deployment({ environment: 'development', tls: false, backup: 'none' }));
+    const result = analyzePlatform({ platform, deployments: [...fleet(12), ...dev] });
+    for (const d of dev) {
+      expect(findingsOf(result, d.id)).toEqual([]);
+      expect(result.scores[d.id]).toBeUndefined();
+    }
+  });
+
+  it('backs off from a soft context when too few peers share it', () => {
+    const lone = deployment({ hosting: 'docker', backup: 'none' });
+    const result = analyzePlatform({ platform, deployments: [...fleet(12), lone] });
+    expect(findingsOf(result, lone.id)[0]).toMatchObject({ kind: 'snowflake', peers: { context: { environment: 'production' } } });
+  });
+
+  it('treats any value of a better tier as better, whichever of the tier it is', () => {
+    const iam = deployment({ identity: 'iam' });
+    const result = analyzePlatform({ platform, deployments: [...fleet(12), iam] });
+    expect(findingsOf(result, iam.id).map(f => f.kind)).toEqual(['positive-deviant']);
   });
 
   it('says when the majority is below the standard and scores against the standard', () => {

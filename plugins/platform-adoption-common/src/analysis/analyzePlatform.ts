@@ -103,7 +103,9 @@ export function analyzePlatform(input: AnalyzePlatformInput): PlatformAnalysis {
     return { ...empty, scored: false, findings: [], scores: {}, rules: [] };
   }
 
-  const contextFacets = platform.facets.filter(f => f.context).map(f => f.id);
+  const contextFacets = platform.facets
+    .filter(f => f.context)
+    .map(f => ({ id: f.id, strict: f.context === 'strict' }));
   const groups = peerGroups(deployments, contextFacets, weights, options.kmin);
   const groupTallies = new Map<AnalysisDeployment[], Map<string, FacetTally>>();
   // Rules are mined among peers, so an antecedent that merely stands for a
@@ -118,8 +120,9 @@ export function analyzePlatform(input: AnalyzePlatformInput): PlatformAnalysis {
     return mined;
   };
 
-  const assessments: DeploymentAssessment[] = deployments.map(d => {
-    const peers = groups.get(d.id)!;
+  const assessments: DeploymentAssessment[] = deployments.flatMap(d => {
+    const peers = groups.get(d.id);
+    if (!peers) return []; // too few peers in its strict context: facets only
     let facetTallies = groupTallies.get(peers.members);
     if (!facetTallies) {
       facetTallies = tallies(platform, peers.members, weights);
@@ -146,7 +149,7 @@ export function analyzePlatform(input: AnalyzePlatformInput): PlatformAnalysis {
         (judged.reason.direction === 'better' ? assessment.merits : assessment.faults).push(entry);
       }
     }
-    return assessment;
+    return [assessment];
   });
 
   const conventions = extractTeamConventions(assessments);

@@ -3,6 +3,7 @@ import { FacetDefinition } from '../domain/platform';
 import {
   betterRank,
   describeRequirement,
+  describeTier,
   directionOf,
   isUnacceptable,
   requirementGap,
@@ -33,7 +34,7 @@ export function standardBelowConsensus(
       : { value: describeRequirement(requirement), source: 'reference' };
   }
   if (facet.better && facet.better.length > 1 && betterRank(facet, consensus) === 0) {
-    return { value: facet.better[1], source: 'better-order' };
+    return { value: describeTier(facet.better[1]), source: 'better-order' };
   }
   if (isUnacceptable(facet, consensus)) {
     return { value: `anything but ${facet.unacceptable!.join(', ')}`, source: 'better-order' };

@@ -3,11 +3,19 @@ import { FacetDefinition } from '../domain/platform';
 import { compareVersions, parseVersion, versionDistance } from './versions';
 import { FacetRequirement } from './types';
 
-/** Position in a facet's `better` order (higher is better), or undefined. */
+/** Position of a value's tier in a facet's `better` order (higher is better), or undefined. */
 export function betterRank(facet: FacetDefinition, value: FacetScalar): number | undefined {
   if (!facet.better) return undefined;
-  const index = facet.better.findIndex(v => v === value);
+  const index = facet.better.findIndex(tier =>
+    Array.isArray(tier) ? tier.includes(value as string | boolean) : tier === value,
+  );
   return index < 0 ? undefined : index;
+}
+
+/** A tier of a `better` order as people read it: `scram`, or `scram, x509 or iam`. */
+export function describeTier(tier: string | boolean | Array<string | boolean>): FacetScalar {
+  if (!Array.isArray(tier)) return tier;
+  return tier.length === 1 ? tier[0] : `${tier.slice(0, -1).join(', ')} or ${tier[tier.length - 1]}`;
 }
 
 export function isUnacceptable(facet: FacetDefinition, value: FacetScalar): boolean {

@@ -25,9 +25,11 @@ export interface FacetDefinition {
   /**
    * Values from worst to best, where one is objectively better (e.g. backup
    * `none` < `snapshot` < `continuous`). A deviation towards a better value is
-   * a positive deviant, not a fault. Booleans use `[false, true]`.
+   * a positive deviant, not a fault. Booleans use `[false, true]`. An entry
+   * may be a tier of equally good values, e.g. authentication
+   * `['none', 'password', ['scram', 'x509', 'iam']]`.
    */
-  better?: Array<string | boolean>;
+  better?: Array<string | boolean | Array<string | boolean>>;
   /**
    * Values no standard accepts (authentication `none`, TLS `false`), for
    * facets whose other values have no single order (scram vs x509). A
@@ -37,8 +39,11 @@ export interface FacetDefinition {
   /**
    * Context facets (environment, hosting) form peer groups instead of being
    * compared: a staging cluster is not a snowflake for lacking production HA.
+   * When too few deployments share all of a deployment's context, soft
+   * contexts are dropped, last first; a `strict` context never is — with too
+   * few peers that share it, the deployment is not scored at all.
    */
-  context?: boolean;
+  context?: boolean | 'strict';
   description?: string;
 }
 
