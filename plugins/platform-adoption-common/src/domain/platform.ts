@@ -4,7 +4,12 @@
  *
  * @public
  */
-export type FacetKind = 'nominal' | 'ordinal' | 'version' | 'boolean' | 'numeric';
+export type FacetKind =
+  | 'nominal'
+  | 'ordinal'
+  | 'version'
+  | 'boolean'
+  | 'numeric';
 
 /**
  * A configuration dimension of a platform's deployments (version, backup,
@@ -67,7 +72,11 @@ export interface PlatformDefinition {
  *
  * @public
  */
-export type DeploymentEnvironment = 'production' | 'staging' | 'development' | 'test';
+export type DeploymentEnvironment =
+  | 'production'
+  | 'staging'
+  | 'development'
+  | 'test';
 
 /** @public */
 export const DEPLOYMENT_ENVIRONMENTS: readonly DeploymentEnvironment[] = [
@@ -100,14 +109,23 @@ export type DeploymentHosting =
 export type BackupLevel = 'none' | 'snapshot' | 'continuous';
 
 /** @public */
-export const BACKUP_LEVELS: readonly BackupLevel[] = ['none', 'snapshot', 'continuous'];
+export const BACKUP_LEVELS: readonly BackupLevel[] = [
+  'none',
+  'snapshot',
+  'continuous',
+];
 
 /**
  * How a deployment is declared: the `provisioning` facet.
  *
  * @public
  */
-export type Provisioning = 'terraform' | 'helm' | 'operator' | 'compose' | 'kubernetes-manifest';
+export type Provisioning =
+  | 'terraform'
+  | 'helm'
+  | 'operator'
+  | 'compose'
+  | 'kubernetes-manifest';
 
 /**
  * Facet ids every built-in database platform uses, so analysis and UI can
