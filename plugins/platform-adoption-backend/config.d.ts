@@ -4,6 +4,11 @@ export interface Config {
   /** Platform Adoption: scanning, analysis and reference architectures. */
   platformAdoption?: {
     /**
+     * The center-of-excellence group that owns reference architectures
+     * derived from the fleet. Default `group:default/coe`.
+     */
+    coeGroup?: string;
+    /**
      * When scans run. Defaults to every hour, starting 15 seconds after the
      * backend starts, with a 30 minute timeout.
      */

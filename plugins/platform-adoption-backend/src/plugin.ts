@@ -11,16 +11,17 @@ import {
   platformAdoptionDetectorsExtensionPoint,
 } from '@platform-adoption/plugin-platform-adoption-node';
 import { FleetAnalyzer } from './analysis/FleetAnalyzer';
+import { CampaignService } from './reference/CampaignService';
+import { ConformanceService } from './reference/ConformanceService';
+import { HistoryRecorder } from './reference/HistoryRecorder';
+import { ReferenceService } from './reference/ReferenceService';
 import { createRouter } from './router';
 import { readScanOptions } from './scan/options';
 import { Scanner } from './scan/Scanner';
 import { readScanSchedule, SCAN_TASK_ID } from './scan/schedule';
 import { AnalysisService } from './service/AnalysisService';
 import { DeploymentService } from './service/DeploymentService';
-import { AnalysisStore } from './store/AnalysisStore';
-import { DeploymentStore } from './store/DeploymentStore';
-import { connectDatabase } from './store/migrations';
-import { ScanStore } from './store/ScanStore';
+import { createStores } from './store/createStores';
 
 /**
  * Platform Adoption backend plugin.
@@ -55,52 +56,60 @@ export const platformAdoptionPlugin = createBackendPlugin({
         const { httpRouter, logger, config, scheduler } = deps;
         deps.permissionsRegistry.addPermissions(platformAdoptionPermissions);
 
-        const db = await connectDatabase(deps.database);
-        const scans = new ScanStore(db);
-        const deploymentStore = new DeploymentStore(db);
-        const analysisStore = new AnalysisStore(db);
-        const schedule = readScanSchedule(config);
-        const options = readScanOptions(config);
-
+        const stores = await createStores(deps.database);
         await loadHclParser();
         const detectors = [...builtinDetectors, ...addedDetectors];
         const platforms = () => detectors.map(d => d.platform);
+
+        const conformance = new ConformanceService({ ...stores, platforms });
+        const history = new HistoryRecorder({ ...stores, conformance, platforms });
         const scanner = new Scanner({
           catalog: deps.catalog,
           auth: deps.auth,
           reader: deps.urlReader,
-          scans,
-          deployments: deploymentStore,
-          analyzer: new FleetAnalyzer({ store: analysisStore, platforms }),
+          scans: stores.scans,
+          deployments: stores.deployments,
+          analyzer: new FleetAnalyzer({ store: stores.analysis, references: stores.references, platforms }),
           detectors,
           logger,
-          options,
+          options: readScanOptions(config),
+          afterScan: generation => history.record(generation),
         });
 
         await scheduler.scheduleTask({
           id: SCAN_TASK_ID,
-          ...schedule,
+          ...readScanSchedule(config),
           // One replica runs each scan; all replicas serve its results.
           scope: 'global',
           fn: async () => {
-            await scans.failAbandonedScans();
+            await stores.scans.failAbandonedScans();
             await scanner.scan('schedule');
           },
         });
 
+        const deploymentService = new DeploymentService({ ...stores, platforms });
         httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
             scheduler,
-            scans,
-            deployments: new DeploymentService({ scans, deployments: deploymentStore, platforms }),
-            analysis: new AnalysisService({
-              scans,
-              deployments: deploymentStore,
-              analysis: analysisStore,
+            scans: stores.scans,
+            audit: stores.audit,
+            deployments: deploymentService,
+            analysis: new AnalysisService({ ...stores, conformance, platforms }),
+            references: new ReferenceService({
+              ...stores,
+              history,
               platforms,
+              defaultOwner: config.getOptionalString('platformAdoption.coeGroup') ?? 'group:default/coe',
             }),
+            governance: {
+              conformance,
+              exemptions: stores.exemptions,
+              campaigns: new CampaignService({ ...stores }),
+              history: stores.history,
+              references: stores.references,
+            },
           }),
         );
         // Load balancers and uptime checks probe health without credentials.

@@ -7,7 +7,11 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { analysisRoutes } from './routes/analysisRoutes';
 import { deploymentRoutes } from './routes/deploymentRoutes';
+import { governanceRoutes, GovernanceDeps } from './routes/governanceRoutes';
+import { referenceRoutes } from './routes/referenceRoutes';
 import { scanRoutes } from './routes/scanRoutes';
+import { ReferenceService } from './reference/ReferenceService';
+import { AuditStore } from './store/AuditStore';
 import { AnalysisService } from './service/AnalysisService';
 import { createAuthorize } from './service/authorize';
 import { DeploymentService } from './service/DeploymentService';
@@ -20,6 +24,9 @@ export interface RouterOptions {
   scans: ScanStore;
   deployments: DeploymentService;
   analysis: AnalysisService;
+  references: ReferenceService;
+  governance: Omit<GovernanceDeps, 'authorize' | 'deployments' | 'audit'>;
+  audit: AuditStore;
 }
 
 /**
@@ -36,6 +43,17 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   });
   deploymentRoutes(router, { authorize, deployments: options.deployments });
   analysisRoutes(router, { authorize, analysis: options.analysis });
-  scanRoutes(router, { authorize, scans: options.scans, scheduler: options.scheduler });
+  scanRoutes(router, { authorize, scans: options.scans, scheduler: options.scheduler, audit: options.audit });
+  referenceRoutes(router, {
+    authorize,
+    references: options.references,
+    conformance: options.governance.conformance,
+  });
+  governanceRoutes(router, {
+    authorize,
+    deployments: options.deployments,
+    audit: options.audit,
+    ...options.governance,
+  });
   return router;
 }

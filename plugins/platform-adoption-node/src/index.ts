@@ -17,7 +17,11 @@ export type {
 export { detectRepository } from './detection/engine';
 export { InMemoryRepositoryFiles } from './detection/inMemoryRepositoryFiles';
 export { DirectoryRepositoryFiles } from './detection/directoryRepositoryFiles';
-export { ParsedRepository, TERRAFORM_GLOBS, YAML_GLOBS } from './detection/parsedRepository';
+export {
+  ParsedRepository,
+  TERRAFORM_GLOBS,
+  YAML_GLOBS,
+} from './detection/parsedRepository';
 export {
   platformAdoptionDetectorsExtensionPoint,
   type PlatformAdoptionDetectorsExtensionPoint,
@@ -26,12 +30,22 @@ export {
 // Built-in platforms
 export { builtinDetectors } from './platforms';
 export { mongodbDetector } from './platforms/mongodb/detector';
-export { mongodbPlatform, MONGODB_PLATFORM_ID } from './platforms/mongodb/definition';
+export {
+  mongodbPlatform,
+  MONGODB_PLATFORM_ID,
+} from './platforms/mongodb/definition';
 export { postgresqlDetector } from './platforms/postgresql/detector';
-export { postgresqlPlatform, POSTGRESQL_PLATFORM_ID } from './platforms/postgresql/definition';
+export {
+  postgresqlPlatform,
+  POSTGRESQL_PLATFORM_ID,
+} from './platforms/postgresql/definition';
 
 // Parsing helpers
-export { DEFAULT_PARSE_LIMITS, parseLimits, type ParseLimits } from './parsing/limits';
+export {
+  DEFAULT_PARSE_LIMITS,
+  parseLimits,
+  type ParseLimits,
+} from './parsing/limits';
 export { FileProblem, decodeTextFile } from './parsing/fileContent';
 export * from './parsing/configValue';
 export {
@@ -76,5 +90,9 @@ export {
   type ImageReference,
   type ImageVersion,
 } from './parsing/imageReference';
-export { redactCredential, isCredentialKey, looksLikeCredential } from './parsing/redaction';
+export {
+  redactCredential,
+  isCredentialKey,
+  looksLikeCredential,
+} from './parsing/redaction';
 export { globToRegExp, matchesAnyGlob } from './parsing/glob';

@@ -9,7 +9,9 @@ import {
   rollUp,
   shadowAdoption,
 } from '@platform-adoption/plugin-platform-adoption-common';
+import { requirementsOf } from '../reference/requirements';
 import { AnalysisStore } from '../store/AnalysisStore';
+import { ReferenceStore } from '../store/ReferenceStore';
 
 /**
  * Runs the pure analysis over a generation's deployments and stores what
@@ -19,13 +21,22 @@ export class FleetAnalyzer {
   constructor(
     private readonly deps: {
       store: AnalysisStore;
+      references: ReferenceStore;
       platforms: () => PlatformDefinition[];
     },
   ) {}
 
   async analyze(generation: number, deployments: Deployment[], orgUnits: OrgUnitNode[]) {
     const platforms = this.deps.platforms();
-    const fleet = analyzeFleet(platforms, deployments);
+    // Where the published reference says the majority is wrong, the
+    // analysis scores against the reference instead of the majority.
+    const standards = Object.fromEntries(
+      [...(await this.deps.references.standards()).entries()].map(([platform, reference]) => [
+        platform,
+        requirementsOf(reference),
+      ]),
+    );
+    const fleet = analyzeFleet(platforms, deployments, { standards });
     const { shadow, declaredWithoutConfiguration } = shadowAdoption(deployments);
     const summaries: PlatformSummary[] = fleet.platforms.map(analysis => {
       const platform = platforms.find(p => p.id === analysis.platform)!;

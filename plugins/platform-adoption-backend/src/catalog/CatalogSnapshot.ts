@@ -3,6 +3,11 @@ import {
   RELATION_DEPENDS_ON,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
+import {
+  GoldenPathOrigin,
+  REFERENCE_ANNOTATION,
+  SOURCE_TEMPLATE_ANNOTATION,
+} from '@platform-adoption/plugin-platform-adoption-common';
 import { OrganizationTree } from './OrganizationTree';
 import { sourceLocationOf } from '../repositories/sourceLocation';
 
@@ -39,6 +44,18 @@ export interface CatalogEntitySummary {
   lifecycle?: string;
   sourceLocation?: string;
   dependsOn: string[];
+  goldenPath?: GoldenPathOrigin;
+}
+
+/** `mongodb@3` → the platform and version a golden path rendered. */
+function goldenPathOf(annotations: Record<string, string>): GoldenPathOrigin | undefined {
+  const template = annotations[SOURCE_TEMPLATE_ANNOTATION];
+  if (!template) return undefined;
+  const match = /^([\w.-]+)@(\d+)$/.exec(annotations[REFERENCE_ANNOTATION] ?? '');
+  return {
+    template,
+    ...(match ? { platform: match[1], referenceVersion: Number(match[2]) } : {}),
+  };
 }
 
 function refOf(target: string | undefined, defaultKind: string) {
@@ -105,6 +122,7 @@ export class CatalogSnapshot {
           dependsOn: (entity.relations ?? [])
             .filter(r => r.type === RELATION_DEPENDS_ON)
             .map(r => r.targetRef.toLocaleLowerCase('en-US')),
+          goldenPath: goldenPathOf(entity.metadata.annotations ?? {}),
         });
         return;
       default:

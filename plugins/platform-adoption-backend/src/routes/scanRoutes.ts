@@ -9,15 +9,17 @@ import { z } from 'zod';
 import { SCAN_TASK_ID } from '../scan/schedule';
 import { Authorize } from '../service/authorize';
 import { parseInput } from '../service/validation';
+import { AuditStore } from '../store/AuditStore';
 import { ScanStore } from '../store/ScanStore';
+import { actorOf } from './actor';
 import { noQuery, pageQuery } from './schemas';
 
 /** Scan status, history and problems, and "scan now". */
 export function scanRoutes(
   router: Router,
-  deps: { authorize: Authorize; scans: ScanStore; scheduler: SchedulerService },
+  deps: { authorize: Authorize; scans: ScanStore; scheduler: SchedulerService; audit: AuditStore },
 ) {
-  const { authorize, scans, scheduler } = deps;
+  const { authorize, scans, scheduler, audit } = deps;
 
   router.get('/scans', async (req, res) => {
     const q = parseInput(pageQuery, req.query, 'query');
@@ -50,9 +52,10 @@ export function scanRoutes(
   router.post('/scans', async (req, res) => {
     parseInput(noQuery, req.query, 'query');
     parseInput(z.object({}).strict(), req.body ?? {}, 'body');
-    await authorize(req, platformAdoptionScanTriggerPermission);
+    const credentials = await authorize(req, platformAdoptionScanTriggerPermission);
     try {
       await scheduler.triggerTask(SCAN_TASK_ID);
+      await audit.record(actorOf(credentials), 'scan.trigger', 'scan');
     } catch (error) {
       if ((error as Error)?.name === 'ConflictError') {
         throw new ConflictError('a scan is already running; wait for it to finish');

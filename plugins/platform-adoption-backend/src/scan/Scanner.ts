@@ -57,6 +57,8 @@ export class Scanner {
       detectors: PlatformDetector[];
       logger: LoggerService;
       options: ScanOptions;
+      /** Runs once a generation is current, e.g. to record history; its failure does not fail the scan. */
+      afterScan?: (generation: number) => Promise<void>;
     },
   ) {
     this.globs = [...new Set(deps.detectors.flatMap(d => d.fileGlobs))].sort();
@@ -103,6 +105,9 @@ export class Scanner {
       };
       await scans.completeScan(id, stats);
       await this.pruneGenerations();
+      await this.deps.afterScan?.(id).catch(error =>
+        logger.error(`Platform adoption scan ${id} completed, but recording its history failed: ${stringifyError(error)}`),
+      );
       logger.info(
         `Platform adoption scan ${id} completed: ${stats.deployments} deployments, ` +
           `${stats.repositoriesRead} repositories read, ${stats.repositoriesUnchanged} unchanged, ` +

@@ -80,6 +80,7 @@ export function resolveDeployments(
       domainRef: snapshot.domainOf(owner.systemRef),
       environment:
         environment === undefined || environment === UNKNOWN ? undefined : String(environment),
+      ...(owner.goldenPath ? { goldenPath: owner.goldenPath } : {}),
     };
   };
 

@@ -6,6 +6,7 @@ import {
   PlatformDefinition,
   WHOLE_COMPANY,
 } from '@platform-adoption/plugin-platform-adoption-common';
+import { ConformanceService, OrgConformance } from '../reference/ConformanceService';
 import { AnalysisStore } from '../store/AnalysisStore';
 import { DeploymentStore } from '../store/DeploymentStore';
 import { ScanStore } from '../store/ScanStore';
@@ -29,6 +30,7 @@ export class AnalysisService {
       scans: ScanStore;
       deployments: DeploymentStore;
       analysis: AnalysisStore;
+      conformance: ConformanceService;
       platforms: () => PlatformDefinition[];
     },
   ) {}
@@ -90,14 +92,28 @@ export class AnalysisService {
     return generation ? (await this.deps.analysis.summary(generation, platformId)) ?? null : null;
   }
 
-  private withStage(rollup: OrgRollup) {
+  /** Conformance per org unit, for each platform with a standard. */
+  private async conformanceByPlatform(platforms: string[]) {
+    const result = new Map<string, Map<string, OrgConformance>>();
+    for (const platform of platforms) {
+      if ((await this.deps.conformance.standard(platform)) === undefined) continue;
+      result.set(platform, await this.deps.conformance.byOrgUnit(platform));
+    }
+    return result;
+  }
+
+  private withStage(rollup: OrgRollup, conformance: Map<string, Map<string, OrgConformance>>) {
+    const byOrg = conformance.get(rollup.platform);
+    const own = byOrg?.get(rollup.orgRef);
     return {
       ...rollup,
+      conformance: byOrg ? { conforming: own?.conforming ?? 0, production: own?.production ?? 0 } : null,
       stage: adoptionStage({
         production: rollup.production,
         nonProduction: rollup.nonProduction,
         productionTeams: rollup.productionTeams,
-        referencePublished: false,
+        referencePublished: Boolean(byOrg),
+        conforming: own?.conforming ?? 0,
       }),
     };
   }
@@ -109,7 +125,8 @@ export class AnalysisService {
     const orgUnits = await this.deps.deployments.readOrgUnits(generation);
     const orgRefs = filter.org ? groupWithDescendants(orgUnits, filter.org) : undefined;
     const rollups = await this.deps.analysis.rollups(generation, { platform: filter.platform, orgRefs });
-    return { items: rollups.map(r => this.withStage(r)), orgUnits };
+    const conformance = await this.conformanceByPlatform([...new Set(rollups.map(r => r.platform))]);
+    return { items: rollups.map(r => this.withStage(r, conformance)), orgUnits };
   }
 
   /** One line per platform for the whole company, plus shadow usage counts. */
@@ -120,20 +137,22 @@ export class AnalysisService {
       ? await this.deps.analysis.rollups(generation, { orgRefs: [WHOLE_COMPANY] })
       : [];
     const summaries = generation ? await this.deps.analysis.summaries(generation) : [];
+    const conformance = await this.conformanceByPlatform(platforms.map(p => p.id));
     return {
       generation: generation ?? null,
-      platforms: platforms.map(platform => {
+      platforms: await Promise.all(platforms.map(async platform => {
         const rollup = rollups.find(r => r.platform === platform.id);
         const summary = summaries.find(s => s.platform === platform.id);
         return {
           id: platform.id,
           title: platform.title,
           vendor: platform.vendor,
-          rollup: rollup ? this.withStage(rollup) : null,
+          rollup: rollup ? this.withStage(rollup, conformance) : null,
+          referenceVersion: (await this.deps.conformance.standard(platform.id))?.version ?? null,
           shadowRepositories: summary?.shadow.length ?? 0,
           declaredWithoutConfiguration: summary?.declaredWithoutConfiguration.length ?? 0,
         };
-      }),
+      })),
     };
   }
 }

@@ -23,6 +23,7 @@ export interface DeploymentRow {
   facets: string;
   stale: boolean | number;
   stale_reason: string | null;
+  golden_path?: string | null;
 }
 
 export interface ScanRow {
@@ -58,6 +59,7 @@ export function toDeploymentRow(generation: number, d: Deployment): DeploymentRo
     facets: JSON.stringify(d.facets),
     stale: Boolean(d.stale),
     stale_reason: orNull(d.staleReason),
+    golden_path: d.goldenPath ? JSON.stringify(d.goldenPath) : null,
   };
 }
 
@@ -81,6 +83,7 @@ export function fromDeploymentRow(row: DeploymentRow): Deployment {
     ...(row.stale
       ? { stale: true, staleReason: orUndefined(row.stale_reason) }
       : {}),
+    ...(row.golden_path ? { goldenPath: JSON.parse(row.golden_path) } : {}),
   };
 }
 

@@ -33,7 +33,11 @@ export interface DeploymentPage {
 }
 
 /** @public */
-export type RollupWithStage = OrgRollup & { stage: StageAssessment };
+export type RollupWithStage = OrgRollup & {
+  stage: StageAssessment;
+  /** Conforming production deployments; null while the platform has no standard. */
+  conformance: { conforming: number; production: number } | null;
+};
 
 /** @public */
 export interface OverviewResponse {
@@ -44,6 +48,8 @@ export interface OverviewResponse {
     vendor?: string;
     /** Whole-company figures; null when the platform has no deployments. */
     rollup: RollupWithStage | null;
+    /** The published standard's version; null when there is none. */
+    referenceVersion: number | null;
     shadowRepositories: number;
     declaredWithoutConfiguration: number;
   }>;

@@ -115,4 +115,24 @@ export interface Deployment extends DetectedDeployment {
   /** Kept from an earlier scan because its repository could not be read this time. */
   stale?: boolean;
   staleReason?: string;
+  /** Set when its entity was created from a golden-path template. */
+  goldenPath?: GoldenPathOrigin;
+}
+
+/**
+ * The annotation a golden-path template writes on what it creates, naming
+ * the reference architecture and version it rendered: `mongodb@3`.
+ *
+ * @public
+ */
+export const REFERENCE_ANNOTATION = 'platform-adoption.io/reference';
+
+/** Backstage's own record of the template an entity was created from. @public */
+export const SOURCE_TEMPLATE_ANNOTATION = 'backstage.io/source-template';
+
+/** @public */
+export interface GoldenPathOrigin {
+  template: string;
+  platform?: string;
+  referenceVersion?: number;
 }

@@ -38,9 +38,11 @@ export class DirectoryRepositoryFiles implements RepositoryFiles {
   text(path: string): string {
     const relative = normaliseRepositoryPath(path);
     const real = this.insideRoot(nodePath.join(this.root, relative), relative);
-    const maxFileBytes = this.limits.maxFileBytes ?? DEFAULT_PARSE_LIMITS.maxFileBytes;
+    const maxFileBytes =
+      this.limits.maxFileBytes ?? DEFAULT_PARSE_LIMITS.maxFileBytes;
     const stat = fs.statSync(real);
-    if (!stat.isFile()) throw new FileProblem(relative, `${relative} is not a regular file`);
+    if (!stat.isFile())
+      throw new FileProblem(relative, `${relative} is not a regular file`);
     // Refuse before reading: a multi-gigabyte file must not be loaded to be rejected.
     if (stat.size > maxFileBytes) {
       throw new FileProblem(
@@ -57,7 +59,10 @@ export class DirectoryRepositoryFiles implements RepositoryFiles {
     try {
       real = fs.realpathSync(absolute);
     } catch {
-      throw new FileProblem(relative, `${relative} does not exist in ${this.repository}`);
+      throw new FileProblem(
+        relative,
+        `${relative} does not exist in ${this.repository}`,
+      );
     }
     if (real !== this.root && !real.startsWith(this.root + nodePath.sep)) {
       throw new FileProblem(
@@ -82,7 +87,9 @@ export class DirectoryRepositoryFiles implements RepositoryFiles {
       const folder = pending.pop()!;
       let entries: fs.Dirent[];
       try {
-        entries = fs.readdirSync(nodePath.join(this.root, folder), { withFileTypes: true });
+        entries = fs.readdirSync(nodePath.join(this.root, folder), {
+          withFileTypes: true,
+        });
       } catch {
         continue;
       }
@@ -102,7 +109,9 @@ export class DirectoryRepositoryFiles implements RepositoryFiles {
 
   private isFileInsideRoot(relative: string): boolean {
     try {
-      return fs.statSync(this.insideRoot(nodePath.join(this.root, relative), relative)).isFile();
+      return fs
+        .statSync(this.insideRoot(nodePath.join(this.root, relative), relative))
+        .isFile();
     } catch {
       return false;
     }

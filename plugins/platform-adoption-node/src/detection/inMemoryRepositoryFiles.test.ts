@@ -17,15 +17,22 @@ const files = new InMemoryRepositoryFiles(
 
 describe('InMemoryRepositoryFiles', () => {
   it('lists files matching the globs by canonical path, never from skipped folders', () => {
-    expect(files.list(['**/*.yaml'])).toEqual(['big.yaml', 'deploy/values-prod.yaml']);
+    expect(files.list(['**/*.yaml'])).toEqual([
+      'big.yaml',
+      'deploy/values-prod.yaml',
+    ]);
     expect(files.list(['**/*.tf'])).toEqual(['infra/main.tf']);
   });
 
   it('reads text and refuses what is too large, binary, missing or outside', () => {
     expect(files.text('deploy/values-prod.yaml')).toBe('a: 1');
-    expect(() => files.text('big.yaml')).toThrow(/big\.yaml is 64 bytes, over the 32-byte limit/);
+    expect(() => files.text('big.yaml')).toThrow(
+      /big\.yaml is 64 bytes, over the 32-byte limit/,
+    );
     expect(() => files.text('logo.png')).toThrow(/logo\.png looks binary/);
     expect(() => files.text('nope.yaml')).toThrow(FileProblem);
-    expect(() => files.text('deploy/../../etc/passwd')).toThrow(/outside the repository/);
+    expect(() => files.text('deploy/../../etc/passwd')).toThrow(
+      /outside the repository/,
+    );
   });
 });

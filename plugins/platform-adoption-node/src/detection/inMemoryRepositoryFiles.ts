@@ -28,19 +28,25 @@ export class InMemoryRepositoryFiles implements RepositoryFiles {
         // A path climbing out of the tree cannot come from a real checkout; drop it.
         continue;
       }
-      if (normalised && !isInSkippedFolder(normalised)) this.contents.set(normalised, content);
+      if (normalised && !isInSkippedFolder(normalised))
+        this.contents.set(normalised, content);
     }
   }
 
   list(globs: string[]): string[] {
-    return [...this.contents.keys()].filter(path => matchesAnyGlob(path, globs)).sort();
+    return [...this.contents.keys()]
+      .filter(path => matchesAnyGlob(path, globs))
+      .sort();
   }
 
   text(path: string): string {
     const normalised = normaliseRepositoryPath(path);
     const content = this.contents.get(normalised);
     if (!content) {
-      throw new FileProblem(normalised, `${normalised} is not in repository ${this.repository}`);
+      throw new FileProblem(
+        normalised,
+        `${normalised} is not in repository ${this.repository}`,
+      );
     }
     return decodeTextFile(
       normalised,

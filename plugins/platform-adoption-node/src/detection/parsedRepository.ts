@@ -3,7 +3,10 @@ import { FileProblem } from '../parsing/fileContent';
 import { HclFile, isHclParserLoaded, parseHcl } from '../parsing/hcl';
 import { KubernetesObject, kubernetesObjects } from '../parsing/kubernetes';
 import { parseLimits, ParseLimits } from '../parsing/limits';
-import { DeclaredDependency, readDependencies } from '../parsing/packageManifests';
+import {
+  DeclaredDependency,
+  readDependencies,
+} from '../parsing/packageManifests';
 import { terraformModules, TerraformModule } from '../parsing/terraform';
 import { ConfigDocument, parseJson, parseYaml } from '../parsing/yaml';
 import { RepositoryFiles } from './types';
@@ -11,7 +14,11 @@ import { RepositoryFiles } from './types';
 /** @public */
 export const YAML_GLOBS = ['**/*.yaml', '**/*.yml'];
 /** @public */
-export const TERRAFORM_GLOBS = ['**/*.tf', '**/terraform.tfvars', '**/*.auto.tfvars'];
+export const TERRAFORM_GLOBS = [
+  '**/*.tf',
+  '**/terraform.tfvars',
+  '**/*.auto.tfvars',
+];
 
 const cache = new WeakMap<RepositoryFiles, ParsedRepository>();
 
@@ -57,7 +64,11 @@ export class ParsedRepository {
   report(message: string, file?: string) {
     const key = `${file ?? ''}\u0000${message}`;
     if (!this.problemsByKey.has(key)) {
-      this.problemsByKey.set(key, { source: this.repository, ...(file ? { file } : {}), message });
+      this.problemsByKey.set(key, {
+        source: this.repository,
+        ...(file ? { file } : {}),
+        message,
+      });
     }
   }
 
@@ -96,7 +107,8 @@ export class ParsedRepository {
       // A Helm chart's templates are Go templates, not YAML: not a problem
       // of the repository, just not ours to read.
       const isTemplate = text.includes('{{');
-      if (!isTemplate) for (const issue of parsed.issues) this.report(issue.message, path);
+      if (!isTemplate)
+        for (const issue of parsed.issues) this.report(issue.message, path);
     }
     this.documents.set(path, documents);
     return documents;
@@ -147,7 +159,12 @@ export class ParsedRepository {
     try {
       return readDependencies(path, text);
     } catch (error) {
-      this.report(`${path} could not be read as a package manifest: ${(error as Error).message}`, path);
+      this.report(
+        `${path} could not be read as a package manifest: ${
+          (error as Error).message
+        }`,
+        path,
+      );
       return [];
     }
   }

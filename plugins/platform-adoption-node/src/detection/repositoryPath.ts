@@ -13,7 +13,10 @@ export function normaliseRepositoryPath(path: string): string {
   for (const segment of segments) {
     if (segment === '' || segment === '.') continue;
     if (segment === '..') {
-      throw new FileProblem(path, `${path} is outside the repository (it contains ".."); it was not read`);
+      throw new FileProblem(
+        path,
+        `${path} is outside the repository (it contains ".."); it was not read`,
+      );
     }
     kept.push(segment);
   }
@@ -22,5 +25,8 @@ export function normaliseRepositoryPath(path: string): string {
 
 /** Whether a path lies in a folder the scan never reads (node_modules, .git, vendor). */
 export function isInSkippedFolder(path: string): boolean {
-  return path.split('/').slice(0, -1).some(segment => SKIPPED_FOLDERS.has(segment));
+  return path
+    .split('/')
+    .slice(0, -1)
+    .some(segment => SKIPPED_FOLDERS.has(segment));
 }

@@ -10,11 +10,16 @@ import { redactCredential } from '../parsing/redaction';
  * values, evidence notes, names) passed through credential redaction. Done
  * once here, for every detector, so none can leak a secret by mistake.
  */
-export function sanitiseDeployment(deployment: DetectedDeployment): DetectedDeployment {
+export function sanitiseDeployment(
+  deployment: DetectedDeployment,
+): DetectedDeployment {
   const facets: Record<string, FacetValue> = {};
   for (const [id, facet] of Object.entries(deployment.facets)) {
     facets[id] = {
-      value: typeof facet.value === 'string' ? redactCredential(id, facet.value) : facet.value,
+      value:
+        typeof facet.value === 'string'
+          ? redactCredential(id, facet.value)
+          : facet.value,
       evidence: sanitiseEvidence(facet.evidence),
     };
   }

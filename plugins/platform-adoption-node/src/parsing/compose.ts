@@ -23,7 +23,9 @@ export interface ComposeService {
  *
  * @public
  */
-export function composeServices(document: ConfigDocument): ComposeService[] | undefined {
+export function composeServices(
+  document: ConfigDocument,
+): ComposeService[] | undefined {
   const services = mapAt(document.root, ['services']);
   if (!services) return undefined;
   const result: ComposeService[] = [];
@@ -34,7 +36,10 @@ export function composeServices(document: ConfigDocument): ComposeService[] | un
       line: body.line,
       image: valueAt(body, ['image']),
       environment: environmentOf(body),
-      commandLine: [commandText(valueAt(body, ['entrypoint'])), commandText(valueAt(body, ['command']))]
+      commandLine: [
+        commandText(valueAt(body, ['entrypoint'])),
+        commandText(valueAt(body, ['command'])),
+      ]
         .filter(Boolean)
         .join(' '),
       body,
@@ -63,9 +68,12 @@ function environmentOf(service: ConfigMap): Map<string, ConfigValue> {
 
 function commandText(value: ConfigValue | undefined): string {
   if (!value) return '';
-  if (value.kind === 'scalar') return value.value === null ? '' : String(value.value);
+  if (value.kind === 'scalar')
+    return value.value === null ? '' : String(value.value);
   if (value.kind === 'list') {
-    return value.items.map(item => (item.kind === 'scalar' ? String(item.value) : '')).join(' ');
+    return value.items
+      .map(item => (item.kind === 'scalar' ? String(item.value) : ''))
+      .join(' ');
   }
   return '';
 }

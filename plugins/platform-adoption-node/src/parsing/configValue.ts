@@ -60,7 +60,11 @@ export interface ConfigExpression extends ConfigValueBase {
 }
 
 /** @public */
-export type ConfigValue = ConfigScalar | ConfigMap | ConfigList | ConfigExpression;
+export type ConfigValue =
+  | ConfigScalar
+  | ConfigMap
+  | ConfigList
+  | ConfigExpression;
 
 /** A path into a value: map keys, and list indexes as numbers. @public */
 export type ConfigPath = Array<string | number> | string;
@@ -100,7 +104,10 @@ export function valueAt(
 }
 
 /** @public */
-export function mapAt(root: ConfigValue | undefined, path: ConfigPath): ConfigMap | undefined {
+export function mapAt(
+  root: ConfigValue | undefined,
+  path: ConfigPath,
+): ConfigMap | undefined {
   const value = valueAt(root, path);
   return value?.kind === 'map' ? value : undefined;
 }
@@ -111,7 +118,10 @@ export function mapAt(root: ConfigValue | undefined, path: ConfigPath): ConfigMa
  *
  * @public
  */
-export function listAt(root: ConfigValue | undefined, path: ConfigPath): ConfigValue[] {
+export function listAt(
+  root: ConfigValue | undefined,
+  path: ConfigPath,
+): ConfigValue[] {
   const value = valueAt(root, path);
   if (!value) return [];
   if (value.kind === 'list') return value.items;
@@ -129,7 +139,10 @@ export function scalarAt(
 }
 
 /** The literal at a path as text (numbers and booleans as written). @public */
-export function stringAt(root: ConfigValue | undefined, path: ConfigPath): string | undefined {
+export function stringAt(
+  root: ConfigValue | undefined,
+  path: ConfigPath,
+): string | undefined {
   const scalar = scalarAt(root, path);
   if (!scalar || scalar.value === null) return undefined;
   return String(scalar.value);
@@ -141,7 +154,10 @@ export function stringAt(root: ConfigValue | undefined, path: ConfigPath): strin
  *
  * @public
  */
-export function booleanAt(root: ConfigValue | undefined, path: ConfigPath): boolean | undefined {
+export function booleanAt(
+  root: ConfigValue | undefined,
+  path: ConfigPath,
+): boolean | undefined {
   const scalar = scalarAt(root, path);
   return scalar ? asBoolean(scalar.value) : undefined;
 }
@@ -159,7 +175,10 @@ export function asBoolean(value: ConfigScalarValue): boolean | undefined {
 }
 
 /** The number at a path, accepting numeric strings. @public */
-export function numberAt(root: ConfigValue | undefined, path: ConfigPath): number | undefined {
+export function numberAt(
+  root: ConfigValue | undefined,
+  path: ConfigPath,
+): number | undefined {
   const scalar = scalarAt(root, path);
   return scalar ? asNumber(scalar.value) : undefined;
 }
@@ -183,7 +202,11 @@ export function asNumber(value: ConfigScalarValue): number | undefined {
 export function isUnresolved(value: ConfigValue | undefined): boolean {
   if (!value) return false;
   if (value.kind === 'expression') return true;
-  return value.kind === 'scalar' && typeof value.value === 'string' && hasPlaceholder(value.value);
+  return (
+    value.kind === 'scalar' &&
+    typeof value.value === 'string' &&
+    hasPlaceholder(value.value)
+  );
 }
 
 /** @public */
@@ -241,9 +264,11 @@ export function* walkValues(
   if (!root) return;
   yield { path, value: root };
   if (root.kind === 'map') {
-    for (const [key, entry] of root.entries) yield* walkValues(entry, [...path, key]);
+    for (const [key, entry] of root.entries)
+      yield* walkValues(entry, [...path, key]);
   } else if (root.kind === 'list') {
-    for (let i = 0; i < root.items.length; i++) yield* walkValues(root.items[i], [...path, i]);
+    for (let i = 0; i < root.items.length; i++)
+      yield* walkValues(root.items[i], [...path, i]);
   }
 }
 
@@ -255,10 +280,14 @@ export function* walkValues(
  *
  * @public
  */
-export function nestedAt(root: ConfigValue | undefined, path: ConfigPath): ConfigValue | undefined {
+export function nestedAt(
+  root: ConfigValue | undefined,
+  path: ConfigPath,
+): ConfigValue | undefined {
   let current: ConfigValue | undefined = root;
   for (const segment of segments(path)) {
-    if (current?.kind === 'list' && typeof segment === 'string') current = current.items[0];
+    if (current?.kind === 'list' && typeof segment === 'string')
+      current = current.items[0];
     current = valueAt(current, [segment]);
   }
   return current;
@@ -277,12 +306,26 @@ export function layerConfigMaps(
   overlay: ConfigMap,
   overlayPath: string,
 ): ConfigMap {
-  const merged: ConfigMap = { kind: 'map', entries: new Map(), line: base.line, source: base.source ?? basePath };
-  for (const [key, value] of base.entries) merged.entries.set(key, withSource(value, basePath));
+  const merged: ConfigMap = {
+    kind: 'map',
+    entries: new Map(),
+    line: base.line,
+    source: base.source ?? basePath,
+  };
+  for (const [key, value] of base.entries)
+    merged.entries.set(key, withSource(value, basePath));
   for (const [key, value] of overlay.entries) {
     const existing = merged.entries.get(key);
     if (existing?.kind === 'map' && value.kind === 'map') {
-      merged.entries.set(key, layerConfigMaps(existing, existing.source ?? basePath, value, value.source ?? overlayPath));
+      merged.entries.set(
+        key,
+        layerConfigMaps(
+          existing,
+          existing.source ?? basePath,
+          value,
+          value.source ?? overlayPath,
+        ),
+      );
     } else {
       merged.entries.set(key, withSource(value, overlayPath));
     }
@@ -294,11 +337,16 @@ function withSource<T extends ConfigValue>(value: T, path: string): T {
   if (value.source) return value;
   if (value.kind === 'map') {
     const entries = new Map<string, ConfigValue>();
-    for (const [key, entry] of value.entries) entries.set(key, withSource(entry, path));
+    for (const [key, entry] of value.entries)
+      entries.set(key, withSource(entry, path));
     return { ...value, entries, source: path };
   }
   if (value.kind === 'list') {
-    return { ...value, items: value.items.map(item => withSource(item, path)), source: path };
+    return {
+      ...value,
+      items: value.items.map(item => withSource(item, path)),
+      source: path,
+    };
   }
   return { ...value, source: path };
 }

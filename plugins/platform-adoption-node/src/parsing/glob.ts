@@ -49,7 +49,10 @@ export function globToRegExp(glob: string): RegExp {
       if (close === -1) {
         pattern += '\\[';
       } else {
-        const body = glob.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\');
+        const body = glob
+          .slice(i + 1, close)
+          .replace(/^!/, '^')
+          .replace(/\\/g, '\\\\');
         pattern += `[${body}]`;
         i = close;
       }

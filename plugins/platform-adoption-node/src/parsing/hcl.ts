@@ -46,7 +46,9 @@ export function loadHclParser(): Promise<void> {
       );
       // Bytes rather than a path: given a path, web-tree-sitter reads the
       // file through a dynamic import() that Jest's CommonJS runtime refuses.
-      const wasm = fs.readFileSync(path.join(grammarDir, 'tree-sitter-hcl.wasm'));
+      const wasm = fs.readFileSync(
+        path.join(grammarDir, 'tree-sitter-hcl.wasm'),
+      );
       const language = await Language.load(wasm);
       const instance = new Parser();
       instance.setLanguage(language);
@@ -79,13 +81,24 @@ export function parseHcl(filePath: string, text: string): HclFile {
   }
   const tree = parser.parse(text);
   if (!tree) {
-    return { path: filePath, blocks: [], attributes: new Map(), issues: [{ path: filePath, message: `${filePath} could not be parsed as HCL` }] };
+    return {
+      path: filePath,
+      blocks: [],
+      attributes: new Map(),
+      issues: [
+        { path: filePath, message: `${filePath} could not be parsed as HCL` },
+      ],
+    };
   }
   try {
     const issues: ParseIssue[] = [];
     collectSyntaxErrors(filePath, tree.rootNode, issues);
-    const body = tree.rootNode.namedChildren.find(child => child?.type === 'body');
-    const { attributes, blocks } = body ? readBody(body) : { attributes: new Map(), blocks: [] };
+    const body = tree.rootNode.namedChildren.find(
+      child => child?.type === 'body',
+    );
+    const { attributes, blocks } = body
+      ? readBody(body)
+      : { attributes: new Map(), blocks: [] };
     return { path: filePath, blocks, attributes, issues };
   } finally {
     // The tree lives in WebAssembly memory, outside the garbage collector.
@@ -93,7 +106,11 @@ export function parseHcl(filePath: string, text: string): HclFile {
   }
 }
 
-function collectSyntaxErrors(filePath: string, root: SyntaxNode, issues: ParseIssue[]) {
+function collectSyntaxErrors(
+  filePath: string,
+  root: SyntaxNode,
+  issues: ParseIssue[],
+) {
   if (!root.hasError) return;
   const pending: SyntaxNode[] = [root];
   while (pending.length > 0 && issues.length < 5) {
@@ -108,7 +125,8 @@ function collectSyntaxErrors(filePath: string, root: SyntaxNode, issues: ParseIs
       continue;
     }
     if (node.hasError) {
-      for (const child of [...node.children].reverse()) if (child) pending.push(child);
+      for (const child of [...node.children].reverse())
+        if (child) pending.push(child);
     }
   }
 }
@@ -123,9 +141,12 @@ function readBody(body: SyntaxNode): {
     if (!child) continue;
     if (child.type === 'attribute') {
       const name = child.namedChildren.find(n => n?.type === 'identifier');
-      const expression = child.namedChildren.find(n => n?.type === 'expression');
-      if (name && expression) {
-        attributes.set(name.text, readExpression(expression, child.startPosition.row + 1));
+      const value = child.namedChildren.find(n => n?.type === 'expression');
+      if (name && value) {
+        attributes.set(
+          name.text,
+          readExpression(value, child.startPosition.row + 1),
+        );
       }
     } else if (child.type === 'block') {
       blocks.push(readBlock(child));
@@ -149,7 +170,9 @@ function readBlock(node: SyntaxNode): HclBlock {
       body = child;
     }
   }
-  const { attributes, blocks } = body ? readBody(body) : { attributes: new Map(), blocks: [] };
+  const { attributes, blocks } = body
+    ? readBody(body)
+    : { attributes: new Map(), blocks: [] };
   return { type, labels, attributes, blocks, line: node.startPosition.row + 1 };
 }
 
@@ -161,20 +184,23 @@ function stringLiteral(node: SyntaxNode): string {
 }
 
 function unescapeHcl(text: string): string {
-  return text.replace(/\\(["\\nrt])|\$\$\{|%%\{/g, (match, escaped: string | undefined) => {
-    if (match === '$${') return '${';
-    if (match === '%%{') return '%{';
-    switch (escaped) {
-      case 'n':
-        return '\n';
-      case 'r':
-        return '\r';
-      case 't':
-        return '\t';
-      default:
-        return escaped ?? match;
-    }
-  });
+  return text.replace(
+    /\\(["\\nrt])|\$\$\{|%%\{/g,
+    (match, escaped: string | undefined) => {
+      if (match === '$${') return '${';
+      if (match === '%%{') return '%{';
+      switch (escaped) {
+        case 'n':
+          return '\n';
+        case 'r':
+          return '\r';
+        case 't':
+          return '\t';
+        default:
+          return escaped ?? match;
+      }
+    },
+  );
 }
 
 function readExpression(node: SyntaxNode, line: number): ConfigValue {
@@ -231,9 +257,14 @@ function readCollection(node: SyntaxNode, line: number): ConfigValue {
     const key = readExpression(keyNode, element.startPosition.row + 1);
     // Object keys are bare identifiers or strings; a bare identifier parses
     // as a variable reference but means its own name here.
-    const keyText = key.kind === 'scalar' ? String(key.value) : key.kind === 'expression' ? key.text : undefined;
+    let keyText: string | undefined;
+    if (key.kind === 'scalar') keyText = String(key.value);
+    else if (key.kind === 'expression') keyText = key.text;
     if (keyText === undefined) continue;
-    map.entries.set(keyText, readExpression(valueNode, element.startPosition.row + 1));
+    map.entries.set(
+      keyText,
+      readExpression(valueNode, element.startPosition.row + 1),
+    );
   }
   return map;
 }
@@ -259,7 +290,12 @@ function readTemplate(node: SyntaxNode, line: number): ConfigValue {
   if (literalOnly) {
     const text = parts.join('');
     // A heredoc's text ends with the newline before its closing marker.
-    return { kind: 'scalar', value: template.type === 'heredoc_template' ? text.replace(/\n$/, '') : text, line };
+    return {
+      kind: 'scalar',
+      value:
+        template.type === 'heredoc_template' ? text.replace(/\n$/, '') : text,
+      line,
+    };
   }
   return { kind: 'expression', text: node.text.trim(), template: parts, line };
 }
@@ -273,12 +309,21 @@ function readTemplate(node: SyntaxNode, line: number): ConfigValue {
  * @public
  */
 export function blockAsValue(block: HclBlock): ConfigMap {
-  const map: ConfigMap = { kind: 'map', entries: new Map(block.attributes), line: block.line };
+  const map: ConfigMap = {
+    kind: 'map',
+    entries: new Map(block.attributes),
+    line: block.line,
+  };
   for (const nested of block.blocks) {
     const existing = map.entries.get(nested.type);
     const value = blockAsValue(nested);
     if (existing?.kind === 'list') existing.items.push(value);
-    else map.entries.set(nested.type, { kind: 'list', items: [value], line: nested.line });
+    else
+      map.entries.set(nested.type, {
+        kind: 'list',
+        items: [value],
+        line: nested.line,
+      });
   }
   return map;
 }

@@ -25,14 +25,23 @@ export interface FluxHelmRelease {
 }
 
 /** @public */
-export function fluxHelmRelease(object: KubernetesObject): FluxHelmRelease | undefined {
-  if (object.kind !== 'HelmRelease' || object.group !== 'helm.toolkit.fluxcd.io') return undefined;
+export function fluxHelmRelease(
+  object: KubernetesObject,
+): FluxHelmRelease | undefined {
+  if (
+    object.kind !== 'HelmRelease' ||
+    object.group !== 'helm.toolkit.fluxcd.io'
+  )
+    return undefined;
   const chartScalar = scalarAt(object.root, ['spec', 'chart', 'spec', 'chart']);
   const chartRef = scalarAt(object.root, ['spec', 'chartRef', 'name']);
   const chart = chartScalar ?? chartRef;
   return {
     object,
-    chart: chart && chart.value !== null ? lastPathSegment(String(chart.value)) : undefined,
+    chart:
+      chart && chart.value !== null
+        ? lastPathSegment(String(chart.value))
+        : undefined,
     chartLine: chart?.line,
     chartVersion: stringAt(object.root, ['spec', 'chart', 'spec', 'version']),
     values: mapAt(object.root, ['spec', 'values']),
@@ -41,7 +50,8 @@ export function fluxHelmRelease(object: KubernetesObject): FluxHelmRelease | und
       name: stringAt(entry, ['name']) ?? '',
       line: entry.line,
     })),
-    namespace: stringAt(object.root, ['spec', 'targetNamespace']) ?? object.namespace,
+    namespace:
+      stringAt(object.root, ['spec', 'targetNamespace']) ?? object.namespace,
   };
 }
 

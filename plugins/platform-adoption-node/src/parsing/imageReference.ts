@@ -18,7 +18,9 @@ export interface ImageReference {
 }
 
 /** @public */
-export function parseImageReference(reference: string): ImageReference | undefined {
+export function parseImageReference(
+  reference: string,
+): ImageReference | undefined {
   const trimmed = reference.trim();
   if (!trimmed || /\s/.test(trimmed)) return undefined;
   let rest = trimmed;
@@ -49,7 +51,14 @@ export function parseImageReference(reference: string): ImageReference | undefin
   if (!rest) return undefined;
   const repository = rest.replace(/^library\//, '');
   const name = repository.slice(repository.lastIndexOf('/') + 1).toLowerCase();
-  return { reference: trimmed, registry, repository, name, tag: tag || undefined, digest };
+  return {
+    reference: trimmed,
+    registry,
+    repository,
+    name,
+    tag: tag || undefined,
+    digest,
+  };
 }
 
 /**
@@ -73,10 +82,14 @@ export function versionFromImageTag(image: ImageReference): ImageVersion {
   const { tag } = image;
   if (!tag) {
     return image.digest
-      ? { pinned: false, note: 'pinned by digest only; the version is not written' }
+      ? {
+          pinned: false,
+          note: 'pinned by digest only; the version is not written',
+        }
       : { pinned: false, note: 'unpinned: latest (no tag)' };
   }
-  if (tag.toLowerCase() === 'latest') return { pinned: false, note: 'unpinned: latest' };
+  if (tag.toLowerCase() === 'latest')
+    return { pinned: false, note: 'unpinned: latest' };
   const version = versionFromTagText(tag);
   if (version) return { pinned: true, version };
   return { pinned: false, note: `tag "${tag}" does not name a version` };

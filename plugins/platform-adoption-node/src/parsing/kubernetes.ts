@@ -1,4 +1,11 @@
-import { ConfigMap, ConfigValue, listAt, mapAt, stringAt, valueAt } from './configValue';
+import {
+  ConfigMap,
+  ConfigValue,
+  listAt,
+  mapAt,
+  stringAt,
+  valueAt,
+} from './configValue';
 import { ConfigDocument } from './yaml';
 
 /**
@@ -25,7 +32,9 @@ export interface KubernetesObject {
  *
  * @public
  */
-export function kubernetesObjects(documents: ConfigDocument[]): KubernetesObject[] {
+export function kubernetesObjects(
+  documents: ConfigDocument[],
+): KubernetesObject[] {
   const result: KubernetesObject[] = [];
   for (const document of documents) {
     collect(document.path, document.root, result);
@@ -33,7 +42,11 @@ export function kubernetesObjects(documents: ConfigDocument[]): KubernetesObject
   return result;
 }
 
-function collect(path: string, root: ConfigValue | undefined, into: KubernetesObject[]) {
+function collect(
+  path: string,
+  root: ConfigValue | undefined,
+  into: KubernetesObject[],
+) {
   if (root?.kind !== 'map') return;
   const apiVersion = stringAt(root, ['apiVersion']);
   const kind = stringAt(root, ['kind']);
@@ -45,7 +58,8 @@ function collect(path: string, root: ConfigValue | undefined, into: KubernetesOb
   const labels = new Map<string, string>();
   const labelMap = mapAt(root, ['metadata', 'labels']);
   for (const [key, value] of labelMap?.entries ?? []) {
-    if (value.kind === 'scalar' && value.value !== null) labels.set(key, String(value.value));
+    if (value.kind === 'scalar' && value.value !== null)
+      labels.set(key, String(value.value));
   }
   const slash = apiVersion.indexOf('/');
   into.push({
@@ -72,7 +86,13 @@ export function podSpecOf(object: KubernetesObject): ConfigMap | undefined {
     case 'Pod':
       return mapAt(object.root, ['spec']);
     case 'CronJob':
-      return mapAt(object.root, ['spec', 'jobTemplate', 'spec', 'template', 'spec']);
+      return mapAt(object.root, [
+        'spec',
+        'jobTemplate',
+        'spec',
+        'template',
+        'spec',
+      ]);
     case 'Deployment':
     case 'StatefulSet':
     case 'DaemonSet':
@@ -94,7 +114,9 @@ export interface KubernetesContainer {
 }
 
 /** The (non-init) containers of a pod spec. @public */
-export function containersOf(podSpec: ConfigMap | undefined): KubernetesContainer[] {
+export function containersOf(
+  podSpec: ConfigMap | undefined,
+): KubernetesContainer[] {
   return listAt(podSpec, ['containers'])
     .filter((c): c is ConfigMap => c.kind === 'map')
     .map(body => ({
@@ -113,7 +135,9 @@ export function containersOf(podSpec: ConfigMap | undefined): KubernetesContaine
  *
  * @public
  */
-export function containerEnvironment(container: KubernetesContainer): Map<string, ConfigValue | undefined> {
+export function containerEnvironment(
+  container: KubernetesContainer,
+): Map<string, ConfigValue | undefined> {
   const result = new Map<string, ConfigValue | undefined>();
   for (const entry of listAt(container.body, ['env'])) {
     const name = stringAt(entry, ['name']);

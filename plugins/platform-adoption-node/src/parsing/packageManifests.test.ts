@@ -5,7 +5,8 @@ const names = (path: string, text: string) =>
 
 describe('readDependencies', () => {
   it('reads package.json dependencies and devDependencies with lines', () => {
-    const text = '{\n  "dependencies": {\n    "mongoose": "^8.1.0"\n  },\n  "devDependencies": {\n    "pg": "8.11.3"\n  }\n}\n';
+    const text =
+      '{\n  "dependencies": {\n    "mongoose": "^8.1.0"\n  },\n  "devDependencies": {\n    "pg": "8.11.3"\n  }\n}\n';
     expect(names('svc/package.json', text)).toEqual([
       ['mongoose', '^8.1.0', 3],
       ['pg', '8.11.3', 6],
@@ -37,7 +38,8 @@ describe('readDependencies', () => {
   });
 
   it('reads Gradle coordinates in Groovy and Kotlin syntax', () => {
-    const text = "dependencies {\n  implementation 'org.mongodb:mongodb-driver-sync:4.11.1'\n  runtimeOnly(\"org.postgresql:postgresql:42.7.3\")\n  implementation group: 'org.mongodb', name: 'bson', version: '4.11.1'\n}\n";
+    const text =
+      "dependencies {\n  implementation 'org.mongodb:mongodb-driver-sync:4.11.1'\n  runtimeOnly(\"org.postgresql:postgresql:42.7.3\")\n  implementation group: 'org.mongodb', name: 'bson', version: '4.11.1'\n}\n";
     expect(names('build.gradle.kts', text)).toEqual([
       ['org.mongodb:mongodb-driver-sync', '4.11.1', 2],
       ['org.postgresql:postgresql', '42.7.3', 3],
@@ -46,7 +48,8 @@ describe('readDependencies', () => {
   });
 
   it('reads requirements.txt with extras, comments and options', () => {
-    const text = '# db\n-r base.txt\npymongo==4.6.1\npsycopg[binary]>=3.1  # driver\nAsyncPG\n';
+    const text =
+      '# db\n-r base.txt\npymongo==4.6.1\npsycopg[binary]>=3.1  # driver\nAsyncPG\n';
     expect(names('requirements.txt', text)).toEqual([
       ['pymongo', '==4.6.1', 3],
       ['psycopg', '>=3.1', 4],
@@ -55,17 +58,20 @@ describe('readDependencies', () => {
   });
 
   it('reads pyproject.toml PEP 621 and Poetry dependencies', () => {
-    const text = '[project]\nname = "x"\ndependencies = [\n  "motor>=3.3",\n  "requests",\n]\n\n[tool.poetry.dependencies]\npython = "^3.11"\nPsycopg2-Binary = "^2.9"\nasyncpg = { version = "0.29.0" }\n';
+    const text =
+      '[project]\nname = "x"\ndependencies = [\n  "uvicorn[standard]~=0.32.0",\n  "motor>=3.3",\n  "requests",\n]\n\n[tool.poetry.dependencies]\npython = "^3.11"\nPsycopg2-Binary = "^2.9"\nasyncpg = { version = "0.29.0" }\n';
     expect(names('pyproject.toml', text)).toEqual([
-      ['motor', '>=3.3', 4],
-      ['requests', null, 5],
-      ['psycopg2-binary', '^2.9', 10],
-      ['asyncpg', '0.29.0', 11],
+      ['uvicorn', '~=0.32.0', 4],
+      ['motor', '>=3.3', 5],
+      ['requests', null, 6],
+      ['psycopg2-binary', '^2.9', 11],
+      ['asyncpg', '0.29.0', 12],
     ]);
   });
 
   it('reads go.mod require lines and blocks, skipping indirect ones', () => {
-    const text = 'module x\n\nrequire go.mongodb.org/mongo-driver v1.13.1\n\nrequire (\n\tgithub.com/jackc/pgx/v5 v5.5.0\n\tgithub.com/lib/pq v1.10.9 // indirect\n)\n';
+    const text =
+      'module x\n\nrequire go.mongodb.org/mongo-driver v1.13.1\n\nrequire (\n\tgithub.com/jackc/pgx/v5 v5.5.0\n\tgithub.com/lib/pq v1.10.9 // indirect\n)\n';
     expect(names('go.mod', text)).toEqual([
       ['go.mongodb.org/mongo-driver', 'v1.13.1', 3],
       ['github.com/jackc/pgx/v5', 'v5.5.0', 6],
@@ -73,7 +79,12 @@ describe('readDependencies', () => {
   });
 
   it('reads Gemfile gems', () => {
-    expect(names('Gemfile', "source 'https://rubygems.org'\ngem 'mongoid', '~> 9.0'\ngem \"pg\"\n")).toEqual([
+    expect(
+      names(
+        'Gemfile',
+        "source 'https://rubygems.org'\ngem 'mongoid', '~> 9.0'\ngem \"pg\"\n",
+      ),
+    ).toEqual([
       ['mongoid', '~> 9.0', 2],
       ['pg', null, 3],
     ]);

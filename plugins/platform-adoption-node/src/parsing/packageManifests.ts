@@ -41,11 +41,15 @@ export const PACKAGE_MANIFEST_GLOBS = [
  *
  * @public
  */
-export function readDependencies(path: string, text: string): DeclaredDependency[] {
+export function readDependencies(
+  path: string,
+  text: string,
+): DeclaredDependency[] {
   const file = path.slice(path.lastIndexOf('/') + 1);
   if (file === 'package.json') return npmDependencies(path, text);
   if (file === 'pom.xml') return mavenDependencies(text);
-  if (file === 'build.gradle' || file === 'build.gradle.kts') return gradleDependencies(text);
+  if (file === 'build.gradle' || file === 'build.gradle.kts')
+    return gradleDependencies(text);
   if (/^requirements.*\.txt$/.test(file)) return requirementsDependencies(text);
   if (file === 'pyproject.toml') return pyprojectDependencies(text);
   if (file === 'go.mod') return goDependencies(text);
@@ -56,11 +60,18 @@ export function readDependencies(path: string, text: string): DeclaredDependency
 function npmDependencies(path: string, text: string): DeclaredDependency[] {
   const root = parseJson(path, text).documents[0]?.root;
   const result: DeclaredDependency[] = [];
-  for (const section of ['dependencies', 'devDependencies', 'optionalDependencies']) {
+  for (const section of [
+    'dependencies',
+    'devDependencies',
+    'optionalDependencies',
+  ]) {
     const map = mapAt(root, [section]);
     if (!map) continue;
     for (const [name, value] of map.entries) {
-      const version = value.kind === 'scalar' && value.value !== null ? String(value.value) : undefined;
+      const version =
+        value.kind === 'scalar' && value.value !== null
+          ? String(value.value)
+          : undefined;
       result.push({ ecosystem: 'npm', name, version, line: value.line });
     }
   }
@@ -69,7 +80,8 @@ function npmDependencies(path: string, text: string): DeclaredDependency[] {
 
 function lineAt(text: string, offset: number): number {
   let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  for (let i = 0; i < offset && i < text.length; i++)
+    if (text.charCodeAt(i) === 10) line++;
   return line;
 }
 
@@ -80,23 +92,30 @@ function xmlTag(block: string, tag: string): string | undefined {
 
 function mavenDependencies(text: string): DeclaredDependency[] {
   // Comments could hide or fake dependencies; blank them, keeping offsets.
-  const source = text.replace(/<!--[\s\S]*?-->/g, comment => comment.replace(/[^\n]/g, ' '));
+  const source = text.replace(/<!--[\s\S]*?-->/g, comment =>
+    comment.replace(/[^\n]/g, ' '),
+  );
   const properties = new Map<string, string>();
   const propertiesBlock = /<properties>([\s\S]*?)<\/properties>/.exec(source);
   if (propertiesBlock) {
-    for (const match of propertiesBlock[1].matchAll(/<([\w.-]+)>\s*([^<]*?)\s*<\/\1>/g)) {
+    for (const match of propertiesBlock[1].matchAll(
+      /<([\w.-]+)>\s*([^<]*?)\s*<\/\1>/g,
+    )) {
       properties.set(match[1], match[2]);
     }
   }
   const result: DeclaredDependency[] = [];
-  for (const match of source.matchAll(/<dependency>([\s\S]*?)<\/dependency>/g)) {
+  for (const match of source.matchAll(
+    /<dependency>([\s\S]*?)<\/dependency>/g,
+  )) {
     const groupId = xmlTag(match[1], 'groupId');
     const artifactId = xmlTag(match[1], 'artifactId');
     if (!groupId || !artifactId) continue;
     let version = xmlTag(match[1], 'version');
     // `${mongodb.version}` is resolved from <properties> when declared there.
     const property = version ? /^\$\{([\w.-]+)\}$/.exec(version) : null;
-    if (property && properties.has(property[1])) version = properties.get(property[1]);
+    if (property && properties.has(property[1]))
+      version = properties.get(property[1]);
     result.push({
       ecosystem: 'maven',
       name: `${groupId}:${artifactId}`,
@@ -113,7 +132,9 @@ function gradleDependencies(text: string): DeclaredDependency[] {
   lines.forEach((line, index) => {
     if (/^\s*\/\//.test(line)) return;
     // implementation 'g:a:v', implementation("g:a:v"), api "g:a"
-    for (const match of line.matchAll(/["']([\w.-]+):([\w.-]+)(?::([^"'@:]+))?(?:@\w+)?["']/g)) {
+    for (const match of line.matchAll(
+      /["']([\w.-]+):([\w.-]+)(?::([^"'@:]+))?(?:@\w+)?["']/g,
+    )) {
       result.push({
         ecosystem: 'maven',
         name: `${match[1]}:${match[2]}`,
@@ -122,9 +143,17 @@ function gradleDependencies(text: string): DeclaredDependency[] {
       });
     }
     // implementation group: 'g', name: 'a', version: 'v'
-    const named = /group\s*[:=]\s*["']([\w.-]+)["']\s*,\s*name\s*[:=]\s*["']([\w.-]+)["'](?:\s*,\s*version\s*[:=]\s*["']([^"']+)["'])?/.exec(line);
+    const named =
+      /group\s*[:=]\s*["']([\w.-]+)["']\s*,\s*name\s*[:=]\s*["']([\w.-]+)["'](?:\s*,\s*version\s*[:=]\s*["']([^"']+)["'])?/.exec(
+        line,
+      );
     if (named) {
-      result.push({ ecosystem: 'maven', name: `${named[1]}:${named[2]}`, version: named[3], line: index + 1 });
+      result.push({
+        ecosystem: 'maven',
+        name: `${named[1]}:${named[2]}`,
+        version: named[3],
+        line: index + 1,
+      });
     }
   });
   return result;
@@ -135,11 +164,22 @@ function pypiName(name: string): string {
   return name.toLowerCase().replace(/[-_.]+/g, '-');
 }
 
-function pep508(requirement: string, line: number): DeclaredDependency | undefined {
-  const match = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*(\(?\s*([<>=!~^][^;#)]*)\)?)?/.exec(requirement);
+function pep508(
+  requirement: string,
+  line: number,
+): DeclaredDependency | undefined {
+  const match =
+    /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*(\(?\s*([<>=!~^][^;#)]*)\)?)?/.exec(
+      requirement,
+    );
   if (!match) return undefined;
   const version = match[4]?.trim().replace(/\s+/g, '');
-  return { ecosystem: 'pypi', name: pypiName(match[1]), version: version || undefined, line };
+  return {
+    ecosystem: 'pypi',
+    name: pypiName(match[1]),
+    version: version || undefined,
+    line,
+  };
 }
 
 function requirementsDependencies(text: string): DeclaredDependency[] {
@@ -166,7 +206,10 @@ function pyprojectDependencies(text: string): DeclaredDependency[] {
       inArray = false;
       return;
     }
-    const isProjectTable = table === 'project' || table === 'project.optional-dependencies' || table === 'dependency-groups';
+    const isProjectTable =
+      table === 'project' ||
+      table === 'project.optional-dependencies' ||
+      table === 'dependency-groups';
     if (isProjectTable) {
       // dependencies = ["pymongo>=4", …], possibly spanning lines
       if (/^[\w-]+\s*=\s*\[/.test(line)) inArray = true;
@@ -175,7 +218,9 @@ function pyprojectDependencies(text: string): DeclaredDependency[] {
           const dependency = pep508(match[1], index + 1);
           if (dependency) result.push(dependency);
         }
-        if (line.includes(']')) inArray = false;
+        // The array ends at a bracket outside quotes (extras such as
+        // "uvicorn[standard]" have brackets inside them).
+        if (line.replace(/"[^"]*"|'[^']*'/g, '').includes(']')) inArray = false;
       }
       return;
     }
@@ -183,8 +228,15 @@ function pyprojectDependencies(text: string): DeclaredDependency[] {
       const entry = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*=\s*(.+)$/.exec(line);
       if (!entry || pypiName(entry[1]) === 'python') return;
       const value = entry[2];
-      const version = /^["']([^"']*)["']/.exec(value)?.[1] ?? /version\s*=\s*["']([^"']*)["']/.exec(value)?.[1];
-      result.push({ ecosystem: 'pypi', name: pypiName(entry[1]), version, line: index + 1 });
+      const version =
+        /^["']([^"']*)["']/.exec(value)?.[1] ??
+        /version\s*=\s*["']([^"']*)["']/.exec(value)?.[1];
+      result.push({
+        ecosystem: 'pypi',
+        name: pypiName(entry[1]),
+        version,
+        line: index + 1,
+      });
     }
   });
   return result;
@@ -209,7 +261,13 @@ function goDependencies(text: string): DeclaredDependency[] {
     const single = /^require\s+(\S+)\s+(\S+)$/.exec(code);
     const inner = inBlock ? /^(\S+)\s+(\S+)$/.exec(code) : null;
     const match = single ?? inner;
-    if (match) result.push({ ecosystem: 'go', name: match[1], version: match[2], line: index + 1 });
+    if (match)
+      result.push({
+        ecosystem: 'go',
+        name: match[1],
+        version: match[2],
+        line: index + 1,
+      });
   });
   return result;
 }
@@ -217,8 +275,15 @@ function goDependencies(text: string): DeclaredDependency[] {
 function gemDependencies(text: string): DeclaredDependency[] {
   const result: DeclaredDependency[] = [];
   text.split('\n').forEach((raw, index) => {
-    const match = /^\s*gem\s+["']([\w.-]+)["'](?:\s*,\s*["']([^"']+)["'])?/.exec(raw);
-    if (match) result.push({ ecosystem: 'rubygems', name: match[1], version: match[2], line: index + 1 });
+    const match =
+      /^\s*gem\s+["']([\w.-]+)["'](?:\s*,\s*["']([^"']+)["'])?/.exec(raw);
+    if (match)
+      result.push({
+        ecosystem: 'rubygems',
+        name: match[1],
+        version: match[2],
+        line: index + 1,
+      });
   });
   return result;
 }

@@ -62,7 +62,10 @@ export function looksLikeCredential(value: string): boolean {
  *
  * @public
  */
-export function redactCredential(key: string | undefined, value: string): string {
+export function redactCredential(
+  key: string | undefined,
+  value: string,
+): string {
   if (value === '' || value === REDACTED) return value;
   if (key && isCredentialKey(key) && !isPlaceholderOnly(value)) return REDACTED;
   if (VALUE_PATTERNS.some(pattern => pattern.test(value))) return REDACTED;
@@ -72,7 +75,10 @@ export function redactCredential(key: string | undefined, value: string): string
     .replace(URI_WITH_PASSWORD, (_match, scheme: string, user: string) =>
       user ? `${scheme}${user}@` : scheme,
     )
-    .replace(KEYWORD_PASSWORD, (_match, keyword: string) => `${keyword}=${REDACTED}`);
+    .replace(
+      KEYWORD_PASSWORD,
+      (_match, keyword: string) => `${keyword}=${REDACTED}`,
+    );
 }
 
 /**

@@ -5,7 +5,9 @@ import { terraformModules } from './terraform';
 beforeAll(() => loadHclParser());
 
 function modulesOf(files: Record<string, string>) {
-  return terraformModules(Object.entries(files).map(([path, text]) => parseHcl(path, text)));
+  return terraformModules(
+    Object.entries(files).map(([path, text]) => parseHcl(path, text)),
+  );
 }
 
 describe('TerraformModule', () => {
@@ -43,44 +45,71 @@ variable "project_id" { default = "p1" }
     const [module] = modulesOf(files);
     const cluster = module.resourcesOfType('mongodbatlas_advanced_cluster')[0];
     const version = module.attribute(cluster, 'mongo_db_major_version');
-    expect(version).toMatchObject({ value: { kind: 'scalar', value: '7.0', line: 2 }, path: 'infra/variables.tf', via: 'var.mongo_version' });
+    expect(version).toMatchObject({
+      value: { kind: 'scalar', value: '7.0', line: 2 },
+      path: 'infra/variables.tf',
+      via: 'var.mongo_version',
+    });
     expect(toPlain(module.attribute(cluster, 'instance')?.value)).toBe('M30');
   });
 
   it('applies terraform.tfvars over variable defaults', () => {
     const [module] = modulesOf(files);
     const cluster = module.resourcesOfType('mongodbatlas_advanced_cluster')[0];
-    expect(module.attribute(cluster, 'project_id')).toMatchObject({ value: { value: 'from-tfvars' }, path: 'infra/terraform.tfvars' });
+    expect(module.attribute(cluster, 'project_id')).toMatchObject({
+      value: { value: 'from-tfvars' },
+      path: 'infra/terraform.tfvars',
+    });
   });
 
   it('leaves a variable without default unresolved', () => {
     const [module] = modulesOf(files);
     const cluster = module.resourcesOfType('mongodbatlas_advanced_cluster')[0];
-    expect(module.attribute(cluster, 'region')?.value).toMatchObject({ kind: 'expression', text: 'var.region' });
+    expect(module.attribute(cluster, 'region')?.value).toMatchObject({
+      kind: 'expression',
+      text: 'var.region',
+    });
   });
 
   it('resolves templates whose parts all resolve, and references to sibling resources', () => {
     const [module] = modulesOf(files);
     const cluster = module.resourcesOfType('mongodbatlas_advanced_cluster')[0];
-    expect(toPlain(module.attribute(cluster, 'name')?.value)).toBe('prod-orders');
-    const schedule = module.resourcesOfType('mongodbatlas_cloud_backup_schedule')[0];
-    expect(toPlain(module.attribute(schedule, 'cluster_name')?.value)).toBe('prod-orders');
-    expect(module.refersTo(schedule.body.entries.get('cluster_name'), cluster)).toBe(true);
+    expect(toPlain(module.attribute(cluster, 'name')?.value)).toBe(
+      'prod-orders',
+    );
+    const schedule = module.resourcesOfType(
+      'mongodbatlas_cloud_backup_schedule',
+    )[0];
+    expect(toPlain(module.attribute(schedule, 'cluster_name')?.value)).toBe(
+      'prod-orders',
+    );
+    expect(
+      module.refersTo(schedule.body.entries.get('cluster_name'), cluster),
+    ).toBe(true);
   });
 
   it('matches a literal join value against the resource name', () => {
     const [module] = modulesOf({
-      'main.tf': 'resource "x_cluster" "a" { name = "orders" }\nresource "x_cluster" "b" { name = "billing" }\nresource "x_schedule" "s" { cluster_name = "orders" }\n',
+      'main.tf':
+        'resource "x_cluster" "a" { name = "orders" }\nresource "x_cluster" "b" { name = "billing" }\nresource "x_schedule" "s" { cluster_name = "orders" }\n',
     });
     const [a, b] = module.resourcesOfType('x_cluster');
-    const join = module.resourcesOfType('x_schedule')[0].body.entries.get('cluster_name');
+    const join = module
+      .resourcesOfType('x_schedule')[0]
+      .body.entries.get('cluster_name');
     expect(module.refersTo(join, a)).toBe(true);
     expect(module.refersTo(join, b)).toBe(false);
   });
 
   it('does not loop on self-referencing locals', () => {
-    const [module] = modulesOf({ 'main.tf': 'locals {\n  a = local.b\n  b = local.a\n}\nresource "x" "y" { v = local.a }\n' });
+    const [module] = modulesOf({
+      'main.tf':
+        'locals {\n  a = local.b\n  b = local.a\n}\nresource "x" "y" { v = local.a }\n',
+    });
     const resource = module.resourcesOfType('x')[0];
-    expect(module.attribute(resource, 'v')?.value).toMatchObject({ kind: 'expression', text: 'local.a' });
+    expect(module.attribute(resource, 'v')?.value).toMatchObject({
+      kind: 'expression',
+      text: 'local.a',
+    });
   });
 });

@@ -71,7 +71,11 @@ export class TerraformModule {
       for (const block of file.blocks) this.addBlock(block, file.path);
     }
     // Terraform loads terraform.tfvars first, then *.auto.tfvars in name order.
-    tfvars.sort((a, b) => tfvarsOrder(a.path) - tfvarsOrder(b.path) || a.path.localeCompare(b.path));
+    tfvars.sort(
+      (a, b) =>
+        tfvarsOrder(a.path) - tfvarsOrder(b.path) ||
+        a.path.localeCompare(b.path),
+    );
     for (const file of tfvars) {
       for (const [name, value] of file.attributes) {
         this.variables.set(name, { value, path: file.path });
@@ -90,7 +94,8 @@ export class TerraformModule {
             mode,
             type,
             name,
-            address: mode === 'data' ? `data.${type}.${name}` : `${type}.${name}`,
+            address:
+              mode === 'data' ? `data.${type}.${name}` : `${type}.${name}`,
             path,
             line: block.line,
             body: blockAsValue(block),
@@ -106,11 +111,16 @@ export class TerraformModule {
         break;
       }
       case 'locals':
-        for (const [name, value] of block.attributes) this.locals.set(name, { value, path });
+        for (const [name, value] of block.attributes)
+          this.locals.set(name, { value, path });
         break;
       case 'provider': {
         const name = block.labels[0];
-        if (name && !block.attributes.has('alias') && !this.providers.has(name)) {
+        if (
+          name &&
+          !block.attributes.has('alias') &&
+          !this.providers.has(name)
+        ) {
           this.providers.set(name, { body: blockAsValue(block), path });
         }
         break;
@@ -121,14 +131,19 @@ export class TerraformModule {
   }
 
   resourcesOfType(...types: string[]): TerraformResource[] {
-    return this.resources.filter(r => r.mode === 'resource' && types.includes(r.type));
+    return this.resources.filter(
+      r => r.mode === 'resource' && types.includes(r.type),
+    );
   }
 
   /**
    * The value of a resource attribute (a dotted path into the block),
    * resolved as far as the module allows.
    */
-  attribute(resource: TerraformResource, path: string): TracedValue | undefined {
+  attribute(
+    resource: TerraformResource,
+    path: string,
+  ): TracedValue | undefined {
     const value = navigate(resource.body, path.split('.'));
     if (!value) return undefined;
     return this.resolve({ value, path: resource.path });
@@ -137,7 +152,8 @@ export class TerraformModule {
   /** Resolves a value written in `path`; returns it unchanged when it cannot be. */
   resolve(traced: TracedValue, depth = 0): TracedValue {
     const { value } = traced;
-    if (value.kind !== 'expression' || depth > MAX_RESOLUTION_DEPTH) return traced;
+    if (value.kind !== 'expression' || depth > MAX_RESOLUTION_DEPTH)
+      return traced;
     if (value.template) return this.resolveTemplate(traced, value, depth);
     const reference = parseReference(value.text);
     if (!reference) return traced;
@@ -158,10 +174,16 @@ export class TerraformModule {
       }
     }
     if (!target) return traced;
-    const resolved = this.resolve({ value: target.value, path: target.path }, depth + 1);
+    const resolved = this.resolve(
+      { value: target.value, path: target.path },
+      depth + 1,
+    );
     const found = navigate(resolved.value, remaining);
     if (!found) return traced;
-    const final = this.resolve({ value: found, path: resolved.path }, depth + 1);
+    const final = this.resolve(
+      { value: found, path: resolved.path },
+      depth + 1,
+    );
     if (final.value.kind === 'expression') return traced;
     return { value: final.value, path: final.path, via: value.text };
   }
@@ -178,10 +200,18 @@ export class TerraformModule {
         continue;
       }
       const inner = this.resolve(
-        { value: { kind: 'expression', text: part.expression, line: value.line }, path: traced.path },
+        {
+          value: {
+            kind: 'expression',
+            text: part.expression,
+            line: value.line,
+          },
+          path: traced.path,
+        },
         depth + 1,
       );
-      if (inner.value.kind !== 'scalar' || inner.value.value === null) return traced;
+      if (inner.value.kind !== 'scalar' || inner.value.value === null)
+        return traced;
       text += String(inner.value.value);
     }
     return {
@@ -196,11 +226,19 @@ export class TerraformModule {
    * for a literal, the resource's own `name` attribute, as joins such as
    * `cluster_name = "orders"` are written either way.
    */
-  refersTo(value: ConfigValue | undefined, resource: TerraformResource, nameAttribute = 'name'): boolean {
+  refersTo(
+    value: ConfigValue | undefined,
+    resource: TerraformResource,
+    nameAttribute = 'name',
+  ): boolean {
     if (!value) return false;
     if (value.kind === 'expression') {
       const reference = parseReference(value.text);
-      if (reference && reference[0] === resource.type && reference[1] === resource.name) {
+      if (
+        reference &&
+        reference[0] === resource.type &&
+        reference[1] === resource.name
+      ) {
         return true;
       }
       const own = navigate(resource.body, [nameAttribute]);
@@ -217,12 +255,22 @@ export class TerraformModule {
   }
 
   /** Whether two values are the same reference or the same resolved literal. */
-  sameValue(a: ConfigValue | undefined, b: ConfigValue | undefined, path: string): boolean {
+  sameValue(
+    a: ConfigValue | undefined,
+    b: ConfigValue | undefined,
+    path: string,
+  ): boolean {
     if (!a || !b) return false;
-    if (a.kind === 'expression' && b.kind === 'expression' && a.text === b.text) return true;
+    if (a.kind === 'expression' && b.kind === 'expression' && a.text === b.text)
+      return true;
     const ra = this.resolve({ value: a, path }).value;
     const rb = this.resolve({ value: b, path }).value;
-    return ra.kind === 'scalar' && rb.kind === 'scalar' && ra.value !== null && ra.value === rb.value;
+    return (
+      ra.kind === 'scalar' &&
+      rb.kind === 'scalar' &&
+      ra.value !== null &&
+      ra.value === rb.value
+    );
   }
 }
 
@@ -236,17 +284,20 @@ function tfvarsOrder(path: string): number {
  * is not a plain traversal (function calls, operators, conditionals).
  */
 function parseReference(text: string): string[] | undefined {
-  if (!/^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*|\[\d+\]|\["[^"]*"\])*$/.test(text)) return undefined;
+  if (!/^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*|\[\d+\]|\["[^"]*"\])*$/.test(text))
+    return undefined;
   const steps: string[] = [];
   const pattern = /([A-Za-z_][\w-]*)|\[(\d+)\]|\["([^"]*)"\]/g;
-  let match: RegExpExecArray | null;
-  while ((match = pattern.exec(text)) !== null) {
+  for (const match of text.matchAll(pattern)) {
     steps.push(match[1] ?? match[2] ?? match[3]);
   }
   return steps;
 }
 
-function navigate(value: ConfigValue | undefined, steps: string[]): ConfigValue | undefined {
+function navigate(
+  value: ConfigValue | undefined,
+  steps: string[],
+): ConfigValue | undefined {
   let current = value;
   for (const step of steps) {
     if (!current) return undefined;

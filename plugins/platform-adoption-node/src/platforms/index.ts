@@ -7,4 +7,7 @@ import { postgresqlDetector } from './postgresql/detector';
  *
  * @public
  */
-export const builtinDetectors: PlatformDetector[] = [mongodbDetector, postgresqlDetector];
+export const builtinDetectors: PlatformDetector[] = [
+  mongodbDetector,
+  postgresqlDetector,
+];

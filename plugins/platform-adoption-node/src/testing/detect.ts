@@ -15,7 +15,12 @@ export function repositoryOf(
 ): InMemoryRepositoryFiles {
   return new InMemoryRepositoryFiles(
     name,
-    new Map(Object.entries(files).map(([path, text]) => [path, Buffer.from(text, 'utf8')])),
+    new Map(
+      Object.entries(files).map(([path, text]) => [
+        path,
+        Buffer.from(text, 'utf8'),
+      ]),
+    ),
     limits,
   );
 }
@@ -30,16 +35,24 @@ export function detectFiles(
 }
 
 /** The facet values of a deployment, without evidence, for compact assertions. */
-export function facetValues(deployment: DetectedDeployment | undefined): Record<string, FacetScalar> {
+export function facetValues(
+  deployment: DetectedDeployment | undefined,
+): Record<string, FacetScalar> {
   if (!deployment) throw new Error('no such deployment');
-  return Object.fromEntries(Object.entries(deployment.facets).map(([id, facet]) => [id, facet.value]));
+  return Object.fromEntries(
+    Object.entries(deployment.facets).map(([id, facet]) => [id, facet.value]),
+  );
 }
 
 /** The only server deployment of a result (fails the test if there is not exactly one). */
 export function onlyServer(result: DetectionResult): DetectedDeployment {
   const servers = result.deployments.filter(d => d.kind === 'server');
   if (servers.length !== 1) {
-    throw new Error(`expected one server deployment, found ${servers.length}: ${servers.map(s => s.key).join(', ')}`);
+    throw new Error(
+      `expected one server deployment, found ${servers.length}: ${servers
+        .map(s => s.key)
+        .join(', ')}`,
+    );
   }
   return servers[0];
 }

@@ -2,7 +2,8 @@ import { UNKNOWN } from '@platform-adoption/plugin-platform-adoption-common';
 import { detectFiles, facetValues, onlyServer } from '../../testing/detect';
 import { mongodbDetector } from './detector';
 
-const detect = (files: Record<string, string>) => detectFiles(files, [mongodbDetector]);
+const detect = (files: Record<string, string>) =>
+  detectFiles(files, [mongodbDetector]);
 
 describe('MongoDB in Compose files', () => {
   it('reads a mongo service as a development standalone with access control from the root user', () => {
@@ -25,18 +26,32 @@ describe('MongoDB in Compose files', () => {
       monitoring: 'none',
       environment: 'development',
     });
-    expect(deployment.facets.authentication.evidence).toMatchObject({ line: 5 });
+    expect(deployment.facets.authentication.evidence).toMatchObject({
+      line: 5,
+    });
     expect(JSON.stringify(result)).not.toContain(password);
   });
 
   it('says mongo:latest and ${VAR} images pin no version', () => {
     const result = detect({
-      'compose.yaml': 'services:\n  a:\n    image: mongo:latest\n  b:\n    image: mongo:${MONGO_TAG}\n  c:\n    image: mongo\n',
+      'compose.yaml':
+        'services:\n  a:\n    image: mongo:latest\n  b:\n    image: mongo:${MONGO_TAG}\n  c:\n    image: mongo\n',
     });
-    const versions = Object.fromEntries(result.deployments.map(d => [d.name, d.facets.version]));
-    expect(versions.a).toMatchObject({ value: UNKNOWN, evidence: { note: 'unpinned: latest' } });
-    expect(versions.b).toMatchObject({ value: UNKNOWN, evidence: { note: 'unresolved image: mongo:${MONGO_TAG}' } });
-    expect(versions.c).toMatchObject({ value: UNKNOWN, evidence: { note: 'unpinned: latest (no tag)' } });
+    const versions = Object.fromEntries(
+      result.deployments.map(d => [d.name, d.facets.version]),
+    );
+    expect(versions.a).toMatchObject({
+      value: UNKNOWN,
+      evidence: { note: 'unpinned: latest' },
+    });
+    expect(versions.b).toMatchObject({
+      value: UNKNOWN,
+      evidence: { note: 'unresolved image: mongo:${MONGO_TAG}' },
+    });
+    expect(versions.c).toMatchObject({
+      value: UNKNOWN,
+      evidence: { note: 'unpinned: latest (no tag)' },
+    });
   });
 
   it('groups replica-set members into one deployment, and sees exporters, dumps and TLS', () => {
@@ -62,6 +77,14 @@ describe('MongoDB in Compose files', () => {
     // The backup service runs the mongo image, but mongodump, not a server.
     expect(servers.map(s => s.name)).toEqual(['mongo1']);
     const primary = servers.find(s => s.name === 'mongo1');
-    expect(facetValues(primary)).toMatchObject({ topology: 'replicaset', replicas: 3, tls: true, authentication: 'scram', monitoring: 'prometheus', backup: 'snapshot', environment: 'production' });
+    expect(facetValues(primary)).toMatchObject({
+      topology: 'replicaset',
+      replicas: 3,
+      tls: true,
+      authentication: 'scram',
+      monitoring: 'prometheus',
+      backup: 'snapshot',
+      environment: 'production',
+    });
   });
 });

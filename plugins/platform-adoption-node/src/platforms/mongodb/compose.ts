@@ -5,17 +5,28 @@ import { DeploymentBuilder, fileEvidence } from '../shared/deploymentBuilder';
 import { composeDeploymentSources } from '../shared/composeSources';
 import { setEnvironment } from '../shared/environmentHints';
 import { imageNamed, setVersionFromImage } from '../shared/imageVersion';
-import { MONGODB_CLIENT_TOOLS, MONGODB_EXPORTER_IMAGES, MONGODB_SERVER_IMAGES, mongodSettings } from './mongodSettings';
+import {
+  MONGODB_CLIENT_TOOLS,
+  MONGODB_EXPORTER_IMAGES,
+  MONGODB_SERVER_IMAGES,
+  mongodSettings,
+} from './mongodSettings';
 import { MONGODB_PLATFORM_ID } from './definition';
 
 /**
  * MongoDB services of Compose files. Members of one replica set
  * (`--replSet rs0` on several services) are one deployment.
  */
-export function detectMongodbCompose(repo: ParsedRepository): DetectedDeployment[] {
+export function detectMongodbCompose(
+  repo: ParsedRepository,
+): DetectedDeployment[] {
   const deployments: DetectedDeployment[] = [];
   const grouped = new Set<ComposeService>();
-  for (const source of composeDeploymentSources(repo, MONGODB_SERVER_IMAGES, MONGODB_CLIENT_TOOLS)) {
+  for (const source of composeDeploymentSources(
+    repo,
+    MONGODB_SERVER_IMAGES,
+    MONGODB_CLIENT_TOOLS,
+  )) {
     const { path, service, services } = source;
     if (grouped.has(service)) continue;
     const settings = mongodSettings(service.environment, service.commandLine);
@@ -23,39 +34,106 @@ export function detectMongodbCompose(repo: ParsedRepository): DetectedDeployment
       ? services.filter(
           other =>
             imageNamed(other.image, MONGODB_SERVER_IMAGES) &&
-            mongodSettings(other.environment, other.commandLine).replicaSet === settings.replicaSet,
+            mongodSettings(other.environment, other.commandLine).replicaSet ===
+              settings.replicaSet,
         )
       : [service];
     members.forEach(member => grouped.add(member));
 
-    const builder = new DeploymentBuilder(MONGODB_PLATFORM_ID, 'server', `${path}#${service.name}`, service.name, path);
-    const origin = fileEvidence(path, service.line, `compose service ${service.name}`);
+    const builder = new DeploymentBuilder(
+      MONGODB_PLATFORM_ID,
+      'server',
+      `${path}#${service.name}`,
+      service.name,
+      path,
+    );
+    const origin = fileEvidence(
+      path,
+      service.line,
+      `compose service ${service.name}`,
+    );
     builder.set('hosting', 'docker', origin);
     builder.set('provisioning', 'compose', origin);
-    if (service.image) setVersionFromImage(builder, { value: service.image, path });
+    if (service.image)
+      setVersionFromImage(builder, { value: service.image, path });
 
     if (settings.replicaSet) {
-      builder.set('topology', 'replicaset', fileEvidence(path, service.line, `replica set ${settings.replicaSet}`));
-      builder.set('replicas', members.length, fileEvidence(path, service.line, `services ${members.map(m => m.name).join(', ')}`));
+      builder.set(
+        'topology',
+        'replicaset',
+        fileEvidence(path, service.line, `replica set ${settings.replicaSet}`),
+      );
+      builder.set(
+        'replicas',
+        members.length,
+        fileEvidence(
+          path,
+          service.line,
+          `services ${members.map(m => m.name).join(', ')}`,
+        ),
+      );
     } else {
-      builder.set('topology', 'standalone', fileEvidence(path, service.line, 'no --replSet'));
+      builder.set(
+        'topology',
+        'standalone',
+        fileEvidence(path, service.line, 'no --replSet'),
+      );
       builder.set('replicas', 1, fileEvidence(path, service.line));
     }
-    const envLine = (key?: string) => (key ? service.environment.get(key)?.line : undefined) ?? service.line;
-    builder.set('authentication', settings.authentication.value, fileEvidence(path, envLine(settings.authentication.key), settings.authentication.because));
-    builder.set('tls', settings.tls.value, fileEvidence(path, envLine(settings.tls.key), settings.tls.because));
+    const envLine = (key?: string) =>
+      (key ? service.environment.get(key)?.line : undefined) ?? service.line;
+    builder.set(
+      'authentication',
+      settings.authentication.value,
+      fileEvidence(
+        path,
+        envLine(settings.authentication.key),
+        settings.authentication.because,
+      ),
+    );
+    builder.set(
+      'tls',
+      settings.tls.value,
+      fileEvidence(path, envLine(settings.tls.key), settings.tls.because),
+    );
 
-    const dumper = services.find(other => /(^|[\s/])mongodump(\s|$)/.test(other.commandLine));
+    const dumper = services.find(other =>
+      /(^|[\s/])mongodump(\s|$)/.test(other.commandLine),
+    );
     if (dumper) {
-      builder.set('backup', 'snapshot', fileEvidence(path, dumper.line, `service ${dumper.name} runs mongodump`));
+      builder.set(
+        'backup',
+        'snapshot',
+        fileEvidence(
+          path,
+          dumper.line,
+          `service ${dumper.name} runs mongodump`,
+        ),
+      );
       builder.set('backupTool', 'mongodump', fileEvidence(path, dumper.line));
     } else {
-      builder.set('backup', 'none', fileEvidence(path, service.line, 'no backup job beside the server'));
+      builder.set(
+        'backup',
+        'none',
+        fileEvidence(path, service.line, 'no backup job beside the server'),
+      );
       builder.set('backupTool', 'none', fileEvidence(path, service.line));
     }
-    const exporter = services.find(other => imageNamed(other.image, MONGODB_EXPORTER_IMAGES));
-    if (exporter) builder.set('monitoring', 'prometheus', fileEvidence(path, exporter.line, `exporter service ${exporter.name}`));
-    else builder.set('monitoring', 'none', fileEvidence(path, service.line, 'no exporter service'));
+    const exporter = services.find(other =>
+      imageNamed(other.image, MONGODB_EXPORTER_IMAGES),
+    );
+    if (exporter)
+      builder.set(
+        'monitoring',
+        'prometheus',
+        fileEvidence(path, exporter.line, `exporter service ${exporter.name}`),
+      );
+    else
+      builder.set(
+        'monitoring',
+        'none',
+        fileEvidence(path, service.line, 'no exporter service'),
+      );
 
     setEnvironment(builder, [], path, {
       value: 'development',

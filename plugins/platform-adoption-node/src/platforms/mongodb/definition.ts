@@ -37,7 +37,8 @@ export const mongodbPlatform: PlatformDefinition = {
       title: 'Cloud provider',
       kind: 'nominal',
       weight: 0.1,
-      description: 'aws, gcp or azure (for Atlas, the provider under the cluster).',
+      description:
+        'aws, gcp or azure (for Atlas, the provider under the cluster).',
     },
   ],
 };

@@ -1,4 +1,8 @@
-import { ParsedRepository, TERRAFORM_GLOBS, YAML_GLOBS } from '../../detection/parsedRepository';
+import {
+  ParsedRepository,
+  TERRAFORM_GLOBS,
+  YAML_GLOBS,
+} from '../../detection/parsedRepository';
 import { PlatformDetector } from '../../detection/types';
 import { PACKAGE_MANIFEST_GLOBS } from '../../parsing/packageManifests';
 import { detectAtlasClusters } from './atlasTerraform';

@@ -14,11 +14,19 @@ export function setMongodumpBackup(
 ): void {
   const cronJob = backupCronJobs(objects, server.namespace, ['mongodump'])[0];
   if (cronJob) {
-    const evidence = fileEvidence(cronJob.path, cronJob.line, `CronJob ${cronJob.name} runs mongodump`);
+    const evidence = fileEvidence(
+      cronJob.path,
+      cronJob.line,
+      `CronJob ${cronJob.name} runs mongodump`,
+    );
     builder.set('backup', 'snapshot', evidence);
     builder.set('backupTool', 'mongodump-cronjob', evidence);
   } else {
-    builder.set('backup', 'none', fileEvidence(server.path, server.line, noneNote));
+    builder.set(
+      'backup',
+      'none',
+      fileEvidence(server.path, server.line, noneNote),
+    );
     builder.set('backupTool', 'none', fileEvidence(server.path, server.line));
   }
 }

@@ -1,7 +1,8 @@
 import { detectFiles, facetValues, onlyServer } from '../../testing/detect';
 import { mongodbDetector } from './detector';
 
-const detect = (files: Record<string, string>) => detectFiles(files, [mongodbDetector]);
+const detect = (files: Record<string, string>) =>
+  detectFiles(files, [mongodbDetector]);
 
 const statefulSet = (replicas: number, args: string) => `apiVersion: apps/v1
 kind: StatefulSet
@@ -29,8 +30,17 @@ spec:
 
 describe('MongoDB as a Kubernetes workload', () => {
   it('reads a StatefulSet running a mongo image', () => {
-    const deployment = onlyServer(detect({ 'k8s/mongo.yaml': statefulSet(3, '["--replSet", "rs0", "--bind_ip_all"]') }));
-    expect(deployment.key).toBe('k8s/mongo.yaml#StatefulSet/telemetry/telemetry-mongo');
+    const deployment = onlyServer(
+      detect({
+        'k8s/mongo.yaml': statefulSet(
+          3,
+          '["--replSet", "rs0", "--bind_ip_all"]',
+        ),
+      }),
+    );
+    expect(deployment.key).toBe(
+      'k8s/mongo.yaml#StatefulSet/telemetry/telemetry-mongo',
+    );
     expect(facetValues(deployment)).toEqual({
       hosting: 'kubernetes',
       provisioning: 'kubernetes-manifest',
@@ -48,8 +58,10 @@ describe('MongoDB as a Kubernetes workload', () => {
 
   it('does not take an exporter, admin UI or backup job for a server', () => {
     const result = detect({
-      'ui.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ui\nspec:\n  template:\n    spec:\n      containers:\n        - name: ui\n          image: mongo-express:1.0\n        - name: exporter\n          image: bitnami/mongodb-exporter:0.40.0\n',
-      'job.yaml': 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: dump\nspec:\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          containers:\n            - name: dump\n              image: mongo:7.0\n              command: ["mongodump"]\n',
+      'ui.yaml':
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ui\nspec:\n  template:\n    spec:\n      containers:\n        - name: ui\n          image: mongo-express:1.0\n        - name: exporter\n          image: bitnami/mongodb-exporter:0.40.0\n',
+      'job.yaml':
+        'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: dump\nspec:\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          containers:\n            - name: dump\n              image: mongo:7.0\n              command: ["mongodump"]\n',
     });
     expect(result.deployments).toEqual([]);
   });

@@ -14,7 +14,11 @@ export const MONGODB_EXPORTER_IMAGES = ['mongodb-exporter', 'mongodb_exporter'];
 
 /** What a container's environment and command line say about a mongod. */
 export interface MongodSettings {
-  authentication: { value: 'scram' | 'x509' | 'none'; because: string; key?: string };
+  authentication: {
+    value: 'scram' | 'x509' | 'none';
+    because: string;
+    key?: string;
+  };
   tls: { value: boolean; because: string; key?: string };
   replicaSet?: string;
 }
@@ -28,46 +32,98 @@ type Environment = Map<string, ConfigValue | undefined>;
  * `--auth` or `--keyFile` turn it on explicitly; `--tlsMode` other than
  * `disabled` serves TLS.
  */
-export function mongodSettings(environment: Environment, commandLine: string): MongodSettings {
-  const has = (key: string) => environment.has(key) || environment.has(`${key}_FILE`);
+export function mongodSettings(
+  environment: Environment,
+  commandLine: string,
+): MongodSettings {
+  const has = (key: string) =>
+    environment.has(key) || environment.has(`${key}_FILE`);
   const flag = (key: string) => {
     const value = environment.get(key);
-    return value?.kind === 'scalar' && value.value !== null ? asBoolean(value.value) : undefined;
+    return value?.kind === 'scalar' && value.value !== null
+      ? asBoolean(value.value)
+      : undefined;
   };
 
   let authentication: MongodSettings['authentication'];
-  if (/--clusterAuthMode[ =]x509\b/.test(commandLine) || /--tlsClusterFile|--tlsCAFile/.test(commandLine) && /MONGODB-X509/.test(commandLine)) {
+  if (
+    /--clusterAuthMode[ =]x509\b/.test(commandLine) ||
+    (/--tlsClusterFile|--tlsCAFile/.test(commandLine) &&
+      /MONGODB-X509/.test(commandLine))
+  ) {
     authentication = { value: 'x509', because: '--clusterAuthMode x509' };
-  } else if (/(^|\s)--auth(\s|$)/.test(commandLine) || /--keyFile/.test(commandLine)) {
-    authentication = { value: 'scram', because: 'mongod started with --auth/--keyFile' };
+  } else if (
+    /(^|\s)--auth(\s|$)/.test(commandLine) ||
+    /--keyFile/.test(commandLine)
+  ) {
+    authentication = {
+      value: 'scram',
+      because: 'mongod started with --auth/--keyFile',
+    };
   } else if (has('MONGO_INITDB_ROOT_USERNAME')) {
-    authentication = { value: 'scram', because: 'MONGO_INITDB_ROOT_USERNAME set: the image enables access control', key: 'MONGO_INITDB_ROOT_USERNAME' };
+    authentication = {
+      value: 'scram',
+      because:
+        'MONGO_INITDB_ROOT_USERNAME set: the image enables access control',
+      key: 'MONGO_INITDB_ROOT_USERNAME',
+    };
   } else if (flag('ALLOW_EMPTY_PASSWORD') === true) {
-    authentication = { value: 'none', because: 'ALLOW_EMPTY_PASSWORD=yes', key: 'ALLOW_EMPTY_PASSWORD' };
+    authentication = {
+      value: 'none',
+      because: 'ALLOW_EMPTY_PASSWORD=yes',
+      key: 'ALLOW_EMPTY_PASSWORD',
+    };
   } else if (has('MONGODB_ROOT_PASSWORD')) {
-    authentication = { value: 'scram', because: 'MONGODB_ROOT_PASSWORD set', key: 'MONGODB_ROOT_PASSWORD' };
+    authentication = {
+      value: 'scram',
+      because: 'MONGODB_ROOT_PASSWORD set',
+      key: 'MONGODB_ROOT_PASSWORD',
+    };
   } else {
-    authentication = { value: 'none', because: 'no root user or --auth: mongod runs without access control' };
+    authentication = {
+      value: 'none',
+      because: 'no root user or --auth: mongod runs without access control',
+    };
   }
 
   const tlsMode = /--(?:tls|ssl)Mode[ =](\w+)/.exec(commandLine);
   let tls: MongodSettings['tls'];
-  if (tlsMode) tls = { value: tlsMode[1].toLowerCase() !== 'disabled', because: `--${tlsMode[0].slice(2)}` };
-  else if (flag('MONGODB_ENABLE_TLS') === true) tls = { value: true, because: 'MONGODB_ENABLE_TLS', key: 'MONGODB_ENABLE_TLS' };
-  else tls = { value: false, because: 'no --tlsMode: mongod serves plain connections' };
+  if (tlsMode)
+    tls = {
+      value: tlsMode[1].toLowerCase() !== 'disabled',
+      because: `--${tlsMode[0].slice(2)}`,
+    };
+  else if (flag('MONGODB_ENABLE_TLS') === true)
+    tls = {
+      value: true,
+      because: 'MONGODB_ENABLE_TLS',
+      key: 'MONGODB_ENABLE_TLS',
+    };
+  else
+    tls = {
+      value: false,
+      because: 'no --tlsMode: mongod serves plain connections',
+    };
 
   const replSet = /--replSet[ =]([^\s]+)/.exec(commandLine)?.[1];
   const bitnamiSet = environment.get('MONGODB_REPLICA_SET_NAME');
-  const replicaSet =
-    replSet ??
-    (environment.has('MONGODB_REPLICA_SET_MODE')
-      ? bitnamiSet?.kind === 'scalar' && bitnamiSet.value !== null
+  // Bitnami's image joins a replica set when MONGODB_REPLICA_SET_MODE is set.
+  let replicaSet = replSet;
+  if (!replicaSet && environment.has('MONGODB_REPLICA_SET_MODE')) {
+    replicaSet =
+      bitnamiSet?.kind === 'scalar' && bitnamiSet.value !== null
         ? String(bitnamiSet.value)
-        : 'replicaset'
-      : undefined);
+        : 'replicaset';
+  }
 
   return { authentication, tls, replicaSet };
 }
 
 /** Client programs shipped in the server images, run by jobs that are not servers. */
-export const MONGODB_CLIENT_TOOLS = ['mongodump', 'mongorestore', 'mongosh', 'mongoexport', 'mongoimport'];
+export const MONGODB_CLIENT_TOOLS = [
+  'mongodump',
+  'mongorestore',
+  'mongosh',
+  'mongoexport',
+  'mongoimport',
+];

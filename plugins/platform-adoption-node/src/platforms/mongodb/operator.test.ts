@@ -2,7 +2,8 @@ import { UNKNOWN } from '@platform-adoption/plugin-platform-adoption-common';
 import { detectFiles, facetValues, onlyServer } from '../../testing/detect';
 import { mongodbDetector } from './detector';
 
-const detect = (files: Record<string, string>) => detectFiles(files, [mongodbDetector]);
+const detect = (files: Record<string, string>) =>
+  detectFiles(files, [mongodbDetector]);
 
 describe('MongoDB operators', () => {
   it('reads a MongoDBCommunity resource and a mongodump CronJob beside it', () => {
@@ -59,23 +60,47 @@ spec:
       authentication: 'scram+x509',
       tls: true,
     });
-    expect(deployment.facets.backup.evidence).toMatchObject({ path: 'k8s/backup.yaml', line: 1 });
+    expect(deployment.facets.backup.evidence).toMatchObject({
+      path: 'k8s/backup.yaml',
+      line: 1,
+    });
   });
 
   it('keeps Flux substitutions unknown', () => {
     const deployment = onlyServer(
-      detect({ 'c.yaml': 'apiVersion: mongodbcommunity.mongodb.com/v1\nkind: MongoDBCommunity\nmetadata:\n  name: m\nspec:\n  members: ${MEMBERS}\n  type: ReplicaSet\n  version: "${MONGO_VERSION}"\n' }),
+      detect({
+        'c.yaml':
+          'apiVersion: mongodbcommunity.mongodb.com/v1\nkind: MongoDBCommunity\nmetadata:\n  name: m\nspec:\n  members: ${MEMBERS}\n  type: ReplicaSet\n  version: "${MONGO_VERSION}"\n',
+      }),
     );
-    expect(facetValues(deployment)).toMatchObject({ version: UNKNOWN, replicas: UNKNOWN, backup: 'none', tls: false });
-    expect(deployment.facets.version.evidence.note).toBe('unresolved: ${MONGO_VERSION}');
+    expect(facetValues(deployment)).toMatchObject({
+      version: UNKNOWN,
+      replicas: UNKNOWN,
+      backup: 'none',
+      tls: false,
+    });
+    expect(deployment.facets.version.evidence.note).toBe(
+      'unresolved: ${MONGO_VERSION}',
+    );
   });
 
   it('reads an Enterprise operator sharded cluster with Ops Manager backup', () => {
     const deployment = onlyServer(
       detect({
-        'mdb.yaml': 'apiVersion: mongodb.com/v1\nkind: MongoDB\nmetadata:\n  name: big\n  namespace: data-prod\nspec:\n  type: ShardedCluster\n  shardCount: 3\n  mongodsPerShardCount: 3\n  mongosCount: 2\n  configServerCount: 3\n  version: 7.0.2-ent\n  backup:\n    mode: enabled\n  security:\n    certsSecretPrefix: mdb\n    authentication:\n      enabled: true\n      modes: ["X509", "LDAP"]\n',
+        'mdb.yaml':
+          'apiVersion: mongodb.com/v1\nkind: MongoDB\nmetadata:\n  name: big\n  namespace: data-prod\nspec:\n  type: ShardedCluster\n  shardCount: 3\n  mongodsPerShardCount: 3\n  mongosCount: 2\n  configServerCount: 3\n  version: 7.0.2-ent\n  backup:\n    mode: enabled\n  security:\n    certsSecretPrefix: mdb\n    authentication:\n      enabled: true\n      modes: ["X509", "LDAP"]\n',
       }),
     );
-    expect(facetValues(deployment)).toMatchObject({ version: '7.0.2', topology: 'sharded', shards: 3, replicas: 3, backup: 'continuous', backupTool: 'ops-manager-backup', authentication: 'ldap+x509', tls: true, environment: 'production' });
+    expect(facetValues(deployment)).toMatchObject({
+      version: '7.0.2',
+      topology: 'sharded',
+      shards: 3,
+      replicas: 3,
+      backup: 'continuous',
+      backupTool: 'ops-manager-backup',
+      authentication: 'ldap+x509',
+      tls: true,
+      environment: 'production',
+    });
   });
 });

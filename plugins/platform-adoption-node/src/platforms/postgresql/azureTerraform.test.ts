@@ -60,8 +60,20 @@ resource "azurerm_monitor_diagnostic_setting" "main" {
 
   it('reads the defaults: password authentication, TLS required, one server', () => {
     const deployment = onlyServer(
-      detectFiles({ 'main.tf': 'resource "azurerm_postgresql_flexible_server" "s" {\n  name = "s"\n  location = "westeurope"\n  version = "15"\n}\n' }, [postgresqlDetector]),
+      detectFiles(
+        {
+          'main.tf':
+            'resource "azurerm_postgresql_flexible_server" "s" {\n  name = "s"\n  location = "westeurope"\n  version = "15"\n}\n',
+        },
+        [postgresqlDetector],
+      ),
     );
-    expect(facetValues(deployment)).toMatchObject({ authentication: 'password', tls: true, replicas: 1, topology: 'standalone', monitoring: 'none' });
+    expect(facetValues(deployment)).toMatchObject({
+      authentication: 'password',
+      tls: true,
+      replicas: 1,
+      topology: 'standalone',
+      monitoring: 'none',
+    });
   });
 });

@@ -4,7 +4,8 @@ import { postgresqlDetector } from './detector';
 
 beforeAll(() => loadHclParser());
 
-const detect = (files: Record<string, string>) => detectFiles(files, [postgresqlDetector]);
+const detect = (files: Record<string, string>) =>
+  detectFiles(files, [postgresqlDetector]);
 
 describe('PostgreSQL on Google Cloud SQL (Terraform)', () => {
   it('reads a regional instance with PITR, IAM authentication, TLS required and a read replica', () => {
@@ -68,8 +69,19 @@ resource "google_sql_database_instance" "mysql" {
 
   it('reads the defaults: zonal, no backup, unencrypted connections allowed', () => {
     const deployment = onlyServer(
-      detect({ 'main.tf': 'resource "google_sql_database_instance" "x" {\n  database_version = "POSTGRES_9_6"\n  settings {\n    tier = "db-f1-micro"\n    backup_configuration {\n      enabled = true\n    }\n  }\n}\n' }),
+      detect({
+        'main.tf':
+          'resource "google_sql_database_instance" "x" {\n  database_version = "POSTGRES_9_6"\n  settings {\n    tier = "db-f1-micro"\n    backup_configuration {\n      enabled = true\n    }\n  }\n}\n',
+      }),
     );
-    expect(facetValues(deployment)).toMatchObject({ version: '9.6', topology: 'standalone', replicas: 1, backup: 'snapshot', tls: false, authentication: 'password', monitoring: 'none' });
+    expect(facetValues(deployment)).toMatchObject({
+      version: '9.6',
+      topology: 'standalone',
+      replicas: 1,
+      backup: 'snapshot',
+      tls: false,
+      authentication: 'password',
+      monitoring: 'none',
+    });
   });
 });

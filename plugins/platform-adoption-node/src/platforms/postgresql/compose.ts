@@ -5,42 +5,123 @@ import { composeDeploymentSources } from '../shared/composeSources';
 import { setEnvironment } from '../shared/environmentHints';
 import { imageNamed, setVersionFromImage } from '../shared/imageVersion';
 import { POSTGRESQL_PLATFORM_ID } from './definition';
-import { POSTGRESQL_CLIENT_TOOLS, POSTGRESQL_EXPORTER_IMAGES, POSTGRESQL_SERVER_IMAGES, postgresContainerSettings } from './postgresSettings';
+import {
+  POSTGRESQL_CLIENT_TOOLS,
+  POSTGRESQL_EXPORTER_IMAGES,
+  POSTGRESQL_SERVER_IMAGES,
+  postgresContainerSettings,
+} from './postgresSettings';
 
 const DUMP_PROGRAMS = /(^|[\s/])(pg_dump|pg_dumpall|pgbackrest|wal-g)(\s|$)/;
-const BACKUP_IMAGES = ['postgres-backup-local', 'postgres-backup-s3', 'db-backup'];
+const BACKUP_IMAGES = [
+  'postgres-backup-local',
+  'postgres-backup-s3',
+  'db-backup',
+];
 
 /** PostgreSQL services of Compose files. */
-export function detectPostgresqlCompose(repo: ParsedRepository): DetectedDeployment[] {
-  return composeDeploymentSources(repo, POSTGRESQL_SERVER_IMAGES, POSTGRESQL_CLIENT_TOOLS).map(({ path, service, services }) => {
-    const builder = new DeploymentBuilder(POSTGRESQL_PLATFORM_ID, 'server', `${path}#${service.name}`, service.name, path);
-    const origin = fileEvidence(path, service.line, `compose service ${service.name}`);
+export function detectPostgresqlCompose(
+  repo: ParsedRepository,
+): DetectedDeployment[] {
+  return composeDeploymentSources(
+    repo,
+    POSTGRESQL_SERVER_IMAGES,
+    POSTGRESQL_CLIENT_TOOLS,
+  ).map(({ path, service, services }) => {
+    const builder = new DeploymentBuilder(
+      POSTGRESQL_PLATFORM_ID,
+      'server',
+      `${path}#${service.name}`,
+      service.name,
+      path,
+    );
+    const origin = fileEvidence(
+      path,
+      service.line,
+      `compose service ${service.name}`,
+    );
     builder.set('hosting', 'docker', origin);
     builder.set('provisioning', 'compose', origin);
-    if (service.image) setVersionFromImage(builder, { value: service.image, path });
+    if (service.image)
+      setVersionFromImage(builder, { value: service.image, path });
 
-    const settings = postgresContainerSettings(service.environment, service.commandLine);
-    const envLine = (key?: string) => (key ? service.environment.get(key)?.line : undefined) ?? service.line;
+    const settings = postgresContainerSettings(
+      service.environment,
+      service.commandLine,
+    );
+    const envLine = (key?: string) =>
+      (key ? service.environment.get(key)?.line : undefined) ?? service.line;
     const standbys = settings.replicated
-      ? services.filter(other => other !== service && imageNamed(other.image, POSTGRESQL_SERVER_IMAGES) && other.environment.has('POSTGRESQL_REPLICATION_MODE'))
+      ? services.filter(
+          other =>
+            other !== service &&
+            imageNamed(other.image, POSTGRESQL_SERVER_IMAGES) &&
+            other.environment.has('POSTGRESQL_REPLICATION_MODE'),
+        )
       : [];
     builder.set('replicas', 1 + standbys.length, origin);
-    builder.set('topology', standbys.length ? 'replicated' : 'standalone', fileEvidence(path, service.line, standbys.length ? `streaming to ${standbys.map(s => s.name).join(', ')}` : 'one server'));
-    builder.set('authentication', settings.authentication.value, fileEvidence(path, envLine(settings.authentication.key), settings.authentication.because));
-    builder.set('tls', settings.tls.value, fileEvidence(path, envLine(settings.tls.key), settings.tls.because));
+    builder.set(
+      'topology',
+      standbys.length ? 'replicated' : 'standalone',
+      fileEvidence(
+        path,
+        service.line,
+        standbys.length
+          ? `streaming to ${standbys.map(s => s.name).join(', ')}`
+          : 'one server',
+      ),
+    );
+    builder.set(
+      'authentication',
+      settings.authentication.value,
+      fileEvidence(
+        path,
+        envLine(settings.authentication.key),
+        settings.authentication.because,
+      ),
+    );
+    builder.set(
+      'tls',
+      settings.tls.value,
+      fileEvidence(path, envLine(settings.tls.key), settings.tls.because),
+    );
 
-    const backup = services.find(other => DUMP_PROGRAMS.test(other.commandLine) || imageNamed(other.image, BACKUP_IMAGES));
+    const backup = services.find(
+      other =>
+        DUMP_PROGRAMS.test(other.commandLine) ||
+        imageNamed(other.image, BACKUP_IMAGES),
+    );
     if (backup) {
-      const evidence = fileEvidence(path, backup.line, `service ${backup.name} dumps the database`);
+      const evidence = fileEvidence(
+        path,
+        backup.line,
+        `service ${backup.name} dumps the database`,
+      );
       builder.set('backup', 'snapshot', evidence);
       builder.set('backupTool', 'pg-dump', evidence);
     } else {
-      builder.set('backup', 'none', fileEvidence(path, service.line, 'no backup service beside the server'));
+      builder.set(
+        'backup',
+        'none',
+        fileEvidence(path, service.line, 'no backup service beside the server'),
+      );
       builder.set('backupTool', 'none', fileEvidence(path, service.line));
     }
-    const exporter = services.find(other => imageNamed(other.image, POSTGRESQL_EXPORTER_IMAGES));
-    if (exporter) builder.set('monitoring', 'prometheus', fileEvidence(path, exporter.line, `exporter service ${exporter.name}`));
-    else builder.set('monitoring', 'none', fileEvidence(path, service.line, 'no exporter service'));
+    const exporter = services.find(other =>
+      imageNamed(other.image, POSTGRESQL_EXPORTER_IMAGES),
+    );
+    if (exporter)
+      builder.set(
+        'monitoring',
+        'prometheus',
+        fileEvidence(path, exporter.line, `exporter service ${exporter.name}`),
+      );
+    else
+      builder.set(
+        'monitoring',
+        'none',
+        fileEvidence(path, service.line, 'no exporter service'),
+      );
 
     setEnvironment(builder, [], path, {
       value: 'development',

@@ -15,7 +15,8 @@ export const postgresqlPlatform: PlatformDefinition = {
   id: POSTGRESQL_PLATFORM_ID,
   title: 'PostgreSQL',
   vendor: 'PostgreSQL Global Development Group',
-  description: 'Relational database: managed PostgreSQL services and self-hosted PostgreSQL.',
+  description:
+    'Relational database: managed PostgreSQL services and self-hosted PostgreSQL.',
   facets: [
     ...DATABASE_FACETS,
     {
@@ -37,7 +38,8 @@ export const postgresqlPlatform: PlatformDefinition = {
       title: 'Instance class',
       kind: 'nominal',
       weight: 0.2,
-      description: 'The managed service size (db.r6g.large, db-custom-2-7680, GP_Standard_D2s_v3).',
+      description:
+        'The managed service size (db.r6g.large, db-custom-2-7680, GP_Standard_D2s_v3).',
     },
     {
       id: 'storageEncrypted',

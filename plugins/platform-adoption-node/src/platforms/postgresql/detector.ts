@@ -1,4 +1,8 @@
-import { ParsedRepository, TERRAFORM_GLOBS, YAML_GLOBS } from '../../detection/parsedRepository';
+import {
+  ParsedRepository,
+  TERRAFORM_GLOBS,
+  YAML_GLOBS,
+} from '../../detection/parsedRepository';
 import { PlatformDetector } from '../../detection/types';
 import { PACKAGE_MANIFEST_GLOBS } from '../../parsing/packageManifests';
 import { detectAzurePostgres } from './azureTerraform';
@@ -24,7 +28,13 @@ import { detectZalandoPostgres } from './zalando';
 export const postgresqlDetector: PlatformDetector = {
   platform: postgresqlPlatform,
   entitySignals: {
-    resourceTypes: ['postgresql', 'postgres', 'rds-postgresql', 'aurora-postgresql', 'cloudsql-postgresql'],
+    resourceTypes: [
+      'postgresql',
+      'postgres',
+      'rds-postgresql',
+      'aurora-postgresql',
+      'cloudsql-postgresql',
+    ],
     tags: ['postgresql', 'postgres'],
   },
   fileGlobs: [...TERRAFORM_GLOBS, ...YAML_GLOBS, ...PACKAGE_MANIFEST_GLOBS],

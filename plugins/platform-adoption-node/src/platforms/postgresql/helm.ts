@@ -1,6 +1,13 @@
 import { DetectedDeployment } from '@platform-adoption/plugin-platform-adoption-common';
 import { ParsedRepository } from '../../detection/parsedRepository';
-import { asBoolean, ConfigMap, mapAt, scalarAt, stringAt, valueAt } from '../../parsing/configValue';
+import {
+  asBoolean,
+  ConfigMap,
+  mapAt,
+  scalarAt,
+  stringAt,
+  valueAt,
+} from '../../parsing/configValue';
 import { DeploymentBuilder, fileEvidence } from '../shared/deploymentBuilder';
 import { setEnvironment } from '../shared/environmentHints';
 import {
@@ -29,7 +36,10 @@ const HA_CHART = 'postgresql-ha';
 export const postgresqlChartMatcher: HelmChartMatcher = {
   charts: [CHART, HA_CHART],
   looksLikeValues(values: ConfigMap): boolean {
-    const repository = stringAt(values, ['image', 'repository']) ?? stringAt(values, ['postgresql', 'image', 'repository']) ?? '';
+    const repository =
+      stringAt(values, ['image', 'repository']) ??
+      stringAt(values, ['postgresql', 'image', 'repository']) ??
+      '';
     if (/(^|\/)postgresql(-repmgr)?$/.test(repository)) return true;
     if (stringAt(values, ['architecture']) === 'replication') return true;
     const signals = [
@@ -45,7 +55,9 @@ export const postgresqlChartMatcher: HelmChartMatcher = {
 };
 
 /** PostgreSQL installed with Bitnami's charts, from Flux HelmReleases and values files. */
-export function detectPostgresqlHelm(repo: ParsedRepository): DetectedDeployment[] {
+export function detectPostgresqlHelm(
+  repo: ParsedRepository,
+): DetectedDeployment[] {
   return helmDeploymentSources(repo, postgresqlChartMatcher).map(describe);
 }
 
@@ -53,48 +65,134 @@ function describe(source: HelmDeploymentSource): DetectedDeployment {
   const { values, path } = source;
   const ha = source.chart === HA_CHART;
   const at = valuesLookup(source);
-  const builder = new DeploymentBuilder(POSTGRESQL_PLATFORM_ID, 'server', source.key, source.name, path);
-  const origin = fileEvidence(path, source.line, `${source.form === 'helm-release' ? 'HelmRelease of' : 'values for'} chart ${source.chart}`);
+  const builder = new DeploymentBuilder(
+    POSTGRESQL_PLATFORM_ID,
+    'server',
+    source.key,
+    source.name,
+    path,
+  );
+  const origin = fileEvidence(
+    path,
+    source.line,
+    `${
+      source.form === 'helm-release' ? 'HelmRelease of' : 'values for'
+    } chart ${source.chart}`,
+  );
   builder.set('hosting', 'kubernetes', origin);
   builder.set('provisioning', 'helm', origin);
   source.files.forEach(file => builder.addFile(file));
 
-  setVersionFromTag(builder, at(ha ? ['postgresql', 'image', 'tag'] : ['image', 'tag']), {
-    path,
-    line: source.line,
-    note: source.chartVersion
-      ? `chart default image (chart version ${source.chartVersion} is the chart's, not PostgreSQL's)`
-      : 'chart default image; the values do not say which PostgreSQL version',
-  });
+  setVersionFromTag(
+    builder,
+    at(ha ? ['postgresql', 'image', 'tag'] : ['image', 'tag']),
+    {
+      path,
+      line: source.line,
+      note: source.chartVersion
+        ? `chart default image (chart version ${source.chartVersion} is the chart's, not PostgreSQL's)`
+        : 'chart default image; the values do not say which PostgreSQL version',
+    },
+  );
 
   if (ha) {
-    setFacetFrom(builder, 'replicas', at(['postgresql', 'replicaCount']), asCount,
-      chartDefault(source, 3, 'chart default: postgresql.replicaCount 3 (repmgr primary and standbys)'));
-    builder.set('topology', 'replicated', fileEvidence(path, source.line, 'postgresql-ha: repmgr-managed standbys'));
+    setFacetFrom(
+      builder,
+      'replicas',
+      at(['postgresql', 'replicaCount']),
+      asCount,
+      chartDefault(
+        source,
+        3,
+        'chart default: postgresql.replicaCount 3 (repmgr primary and standbys)',
+      ),
+    );
+    builder.set(
+      'topology',
+      'replicated',
+      fileEvidence(path, source.line, 'postgresql-ha: repmgr-managed standbys'),
+    );
   } else {
-    setFacetFrom(builder, 'topology', at(['architecture']), v =>
-      v === 'replication' ? 'replicated' : v === 'standalone' ? 'standalone' : undefined,
-    chartDefault(source, 'standalone', 'chart default: architecture standalone'));
+    const topologies: Record<string, string> = {
+      replication: 'replicated',
+      standalone: 'standalone',
+    };
+    setFacetFrom(
+      builder,
+      'topology',
+      at(['architecture']),
+      v => topologies[String(v)],
+      chartDefault(
+        source,
+        'standalone',
+        'chart default: architecture standalone',
+      ),
+    );
     if (builder.get('topology') === 'replicated') {
-      setFacetFrom(builder, 'replicas', at(['readReplicas', 'replicaCount']), v => {
-        const count = asCount(v);
-        return count === undefined ? undefined : count + 1;
-      }, chartDefault(source, 2, 'chart default: readReplicas.replicaCount 1, plus the primary'));
+      setFacetFrom(
+        builder,
+        'replicas',
+        at(['readReplicas', 'replicaCount']),
+        v => {
+          const count = asCount(v);
+          return count === undefined ? undefined : count + 1;
+        },
+        chartDefault(
+          source,
+          2,
+          'chart default: readReplicas.replicaCount 1, plus the primary',
+        ),
+      );
     } else if (builder.get('topology') === 'standalone') {
-      builder.set('replicas', 1, valuesEvidence(source, valueAt(values, ['architecture']), 'standalone: the primary only'));
+      builder.set(
+        'replicas',
+        1,
+        valuesEvidence(
+          source,
+          valueAt(values, ['architecture']),
+          'standalone: the primary only',
+        ),
+      );
     }
   }
 
-  setChartSwitch(builder, source, 'backup', ['backup', 'enabled'], { on: 'snapshot', off: 'none' });
-  setChartBackupTool(builder, source, 'pg-dumpall-cronjob', 'chart backup CronJob runs pg_dumpall');
-  setChartSwitch(builder, source, 'monitoring', ['metrics', 'enabled'], { on: 'prometheus', off: 'none' });
-  setChartSwitch(builder, source, 'tls', ha ? ['postgresql', 'tls', 'enabled'] : ['tls', 'enabled'], { on: true, off: false });
+  setChartSwitch(builder, source, 'backup', ['backup', 'enabled'], {
+    on: 'snapshot',
+    off: 'none',
+  });
+  setChartBackupTool(
+    builder,
+    source,
+    'pg-dumpall-cronjob',
+    'chart backup CronJob runs pg_dumpall',
+  );
+  setChartSwitch(builder, source, 'monitoring', ['metrics', 'enabled'], {
+    on: 'prometheus',
+    off: 'none',
+  });
+  setChartSwitch(
+    builder,
+    source,
+    'tls',
+    ha ? ['postgresql', 'tls', 'enabled'] : ['tls', 'enabled'],
+    { on: true, off: false },
+  );
 
-  const ldap = valueAt(values, ['ldap', 'enabled']) ?? valueAt(values, ['postgresql', 'ldap', 'enabled']);
+  const ldap =
+    valueAt(values, ['ldap', 'enabled']) ??
+    valueAt(values, ['postgresql', 'ldap', 'enabled']);
   if (ldap?.kind === 'scalar' && asBoolean(ldap.value)) {
     builder.set('authentication', 'ldap', valuesEvidence(source, ldap));
   } else {
-    builder.set('authentication', 'password', valuesEvidence(source, valueAt(values, ['auth']), 'the chart always sets database passwords (generated when not given)'));
+    builder.set(
+      'authentication',
+      'password',
+      valuesEvidence(
+        source,
+        valueAt(values, ['auth']),
+        'the chart always sets database passwords (generated when not given)',
+      ),
+    );
   }
 
   setEnvironment(builder, source.environmentHints, path);

@@ -35,7 +35,12 @@ export function pgHbaAuthentication(
     // host DATABASE USER ADDRESS [MASK] METHOD [OPTIONS]: the method is the
     // first field after the address that is a known method.
     const method = fields.slice(3).find(field => field in METHODS);
-    if (method) found.push({ value: METHODS[method], line: rule.line, rule: rule.value.trim() });
+    if (method)
+      found.push({
+        value: METHODS[method],
+        line: rule.line,
+        rule: rule.value.trim(),
+      });
   }
   if (found.length === 0) return undefined;
   return found.find(f => f.value === 'none') ?? found[0];

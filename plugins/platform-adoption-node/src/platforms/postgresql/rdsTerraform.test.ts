@@ -1,11 +1,17 @@
 import { UNKNOWN } from '@platform-adoption/plugin-platform-adoption-common';
 import { loadHclParser } from '../../parsing/hcl';
-import { detectFiles, facetValues, lineOf, onlyServer } from '../../testing/detect';
+import {
+  detectFiles,
+  facetValues,
+  lineOf,
+  onlyServer,
+} from '../../testing/detect';
 import { postgresqlDetector } from './detector';
 
 beforeAll(() => loadHclParser());
 
-const detect = (files: Record<string, string>) => detectFiles(files, [postgresqlDetector]);
+const detect = (files: Record<string, string>) =>
+  detectFiles(files, [postgresqlDetector]);
 
 const PROVIDERS = `provider "aws" {
   region = "eu-west-2"
@@ -51,10 +57,15 @@ resource "aws_db_parameter_group" "ledger" {
     const result = detect({
       'terraform/providers.tf': PROVIDERS,
       'terraform/main.tf': main,
-      'terraform/variables.tf': 'variable "engine_version" {\n  default = "16.4"\n}\n',
+      'terraform/variables.tf':
+        'variable "engine_version" {\n  default = "16.4"\n}\n',
     });
     const deployment = onlyServer(result);
-    expect(deployment).toMatchObject({ key: 'terraform/main.tf#aws_db_instance.ledger', name: 'ledger-prod', platform: 'postgresql' });
+    expect(deployment).toMatchObject({
+      key: 'terraform/main.tf#aws_db_instance.ledger',
+      name: 'ledger-prod',
+      platform: 'postgresql',
+    });
     expect(facetValues(deployment)).toEqual({
       hosting: 'aws-rds',
       provisioning: 'terraform',
@@ -71,19 +82,39 @@ resource "aws_db_parameter_group" "ledger" {
       authentication: 'iam',
       tls: true,
     });
-    expect(deployment.facets.tls.evidence).toMatchObject({ path: 'terraform/main.tf', line: lineOf(main, 'value = "1"') });
-    expect(deployment.facets.environment.evidence).toMatchObject({ path: 'terraform/providers.tf', note: 'provider default tag environment "production"' });
+    expect(deployment.facets.tls.evidence).toMatchObject({
+      path: 'terraform/main.tf',
+      line: lineOf(main, 'value = "1"'),
+    });
+    expect(deployment.facets.environment.evidence).toMatchObject({
+      path: 'terraform/providers.tf',
+      note: 'provider default tag environment "production"',
+    });
     expect(JSON.stringify(result)).not.toContain('Rds-Exampl3-Passw0rd!');
   });
 
   it('reads retention 0 as no backup, and an absent retention as the API default of one day', () => {
     const result = detect({
-      'a/main.tf': 'resource "aws_db_instance" "a" {\n  engine = "postgres"\n  engine_version = "14.10"\n  instance_class = "db.t4g.micro"\n  backup_retention_period = 0\n}\n',
-      'b/main.tf': 'resource "aws_db_instance" "b" {\n  engine = "postgres"\n  engine_version = "16"\n  instance_class = "db.t4g.micro"\n}\nresource "aws_db_instance" "mysql" {\n  engine = "mysql"\n  instance_class = "db.t4g.micro"\n}\n',
+      'a/main.tf':
+        'resource "aws_db_instance" "a" {\n  engine = "postgres"\n  engine_version = "14.10"\n  instance_class = "db.t4g.micro"\n  backup_retention_period = 0\n}\n',
+      'b/main.tf':
+        'resource "aws_db_instance" "b" {\n  engine = "postgres"\n  engine_version = "16"\n  instance_class = "db.t4g.micro"\n}\nresource "aws_db_instance" "mysql" {\n  engine = "mysql"\n  instance_class = "db.t4g.micro"\n}\n',
     });
-    const [a, b] = ['a/main.tf#aws_db_instance.a', 'b/main.tf#aws_db_instance.b'].map(key => result.deployments.find(d => d.key === key));
+    const [a, b] = [
+      'a/main.tf#aws_db_instance.a',
+      'b/main.tf#aws_db_instance.b',
+    ].map(key => result.deployments.find(d => d.key === key));
     expect(result.deployments).toHaveLength(2);
-    expect(facetValues(a)).toMatchObject({ backup: 'none', topology: 'standalone', replicas: 1, storageEncrypted: false, tls: false, authentication: 'password', monitoring: 'none', region: UNKNOWN });
+    expect(facetValues(a)).toMatchObject({
+      backup: 'none',
+      topology: 'standalone',
+      replicas: 1,
+      storageEncrypted: false,
+      tls: false,
+      authentication: 'password',
+      monitoring: 'none',
+      region: UNKNOWN,
+    });
     expect(a!.facets.tls.evidence.note).toContain('defaults to 0');
     expect(facetValues(b)).toMatchObject({ backup: 'continuous', tls: true });
     expect(b!.facets.backup.evidence.note).toContain('1 day');
@@ -91,9 +122,16 @@ resource "aws_db_parameter_group" "ledger" {
 
   it('leaves unresolved engine versions and retention unknown', () => {
     const deployment = onlyServer(
-      detect({ 'main.tf': 'resource "aws_db_instance" "x" {\n  engine = "postgres"\n  engine_version = var.version\n  backup_retention_period = var.retention\n}\n' }),
+      detect({
+        'main.tf':
+          'resource "aws_db_instance" "x" {\n  engine = "postgres"\n  engine_version = var.version\n  backup_retention_period = var.retention\n}\n',
+      }),
     );
-    expect(facetValues(deployment)).toMatchObject({ version: UNKNOWN, backup: UNKNOWN, tls: UNKNOWN });
+    expect(facetValues(deployment)).toMatchObject({
+      version: UNKNOWN,
+      backup: UNKNOWN,
+      tls: UNKNOWN,
+    });
   });
 
   it('reads an Aurora cluster with its instances', () => {
@@ -141,8 +179,17 @@ resource "aws_rds_cluster_parameter_group" "decisions" {
 
   it('reads a Multi-AZ DB cluster (engine postgres) as three members', () => {
     const deployment = onlyServer(
-      detect({ 'main.tf': 'resource "aws_rds_cluster" "m" {\n  engine = "postgres"\n  engine_version = "15.4"\n  db_cluster_instance_class = "db.m6gd.large"\n}\n' }),
+      detect({
+        'main.tf':
+          'resource "aws_rds_cluster" "m" {\n  engine = "postgres"\n  engine_version = "15.4"\n  db_cluster_instance_class = "db.m6gd.large"\n}\n',
+      }),
     );
-    expect(facetValues(deployment)).toMatchObject({ hosting: 'aws-rds', replicas: 3, topology: 'replicated', instanceClass: 'db.m6gd.large', tls: true });
+    expect(facetValues(deployment)).toMatchObject({
+      hosting: 'aws-rds',
+      replicas: 3,
+      topology: 'replicated',
+      instanceClass: 'db.m6gd.large',
+      tls: true,
+    });
   });
 });

@@ -2,7 +2,10 @@ import { UNKNOWN } from '@platform-adoption/plugin-platform-adoption-common';
 import { listAt, stringAt, valueAt } from '../../parsing/configValue';
 import { TerraformModule, TerraformResource } from '../../parsing/terraform';
 import { DeploymentBuilder, fileEvidence } from '../shared/deploymentBuilder';
-import { setEnvironment, terraformEnvironmentHints } from '../shared/environmentHints';
+import {
+  setEnvironment,
+  terraformEnvironmentHints,
+} from '../shared/environmentHints';
 import { asText, setFacetFrom, SourcedValue } from '../shared/sourcedValue';
 import { terraformDisplayName } from '../shared/terraformFacts';
 import { POSTGRESQL_PLATFORM_ID } from './definition';
@@ -24,12 +27,23 @@ export function terraformPostgres(
   const at = fileEvidence(resource.path, resource.line);
   builder.set('hosting', hosting, at);
   builder.set('provisioning', 'terraform', at);
-  const name = nameAttributes.map(a => module.attribute(resource, a)?.value).find(v => v?.kind === 'scalar');
+  const name = nameAttributes
+    .map(a => module.attribute(resource, a)?.value)
+    .find(v => v?.kind === 'scalar');
   setEnvironment(
     builder,
     [
       ...terraformEnvironmentHints(module, resource),
-      ...(name?.kind === 'scalar' ? [{ text: String(name.value), path: resource.path, line: name.line, what: 'name' }] : []),
+      ...(name?.kind === 'scalar'
+        ? [
+            {
+              text: String(name.value),
+              path: resource.path,
+              line: name.line,
+              what: 'name',
+            },
+          ]
+        : []),
     ],
     resource.path,
   );
@@ -44,11 +58,25 @@ export function setMonitoringMethods(
   noneNote: string,
 ) {
   if (found.length === 0) {
-    builder.set('monitoring', 'none', fileEvidence(resource.path, resource.line, noneNote));
+    builder.set(
+      'monitoring',
+      'none',
+      fileEvidence(resource.path, resource.line, noneNote),
+    );
     return;
   }
   const methods = [...new Set(found.map(f => f.method))].sort();
-  builder.set('monitoring', methods.join('+'), fileEvidence(found[0].path, found[0].line, found.length > 1 ? `from ${found.map(f => f.method).join(', ')}` : undefined));
+  builder.set(
+    'monitoring',
+    methods.join('+'),
+    fileEvidence(
+      found[0].path,
+      found[0].line,
+      found.length > 1
+        ? `from ${found.map(f => f.method).join(', ')}`
+        : undefined,
+    ),
+  );
 }
 
 /**
@@ -66,13 +94,19 @@ export function parameterOfGroup(
     .resourcesOfType(...groupTypes)
     .find(candidate => module.refersTo(reference.value, candidate));
   if (!group) return undefined;
-  const entry = listAt(group.body, ['parameter']).find(p => stringAt(p, ['name']) === parameter);
+  const entry = listAt(group.body, ['parameter']).find(
+    p => stringAt(p, ['name']) === parameter,
+  );
   const value = entry ? valueAt(entry, ['value']) : undefined;
   return value ? module.resolve({ value, path: group.path }) : undefined;
 }
 
 /** Sets the instance class (or unknown when not written). */
-export function setInstanceClass(builder: DeploymentBuilder, source: SourcedValue | undefined, resource: TerraformResource) {
+export function setInstanceClass(
+  builder: DeploymentBuilder,
+  source: SourcedValue | undefined,
+  resource: TerraformResource,
+) {
   setFacetFrom(builder, 'instanceClass', source, asText, {
     value: UNKNOWN,
     path: resource.path,

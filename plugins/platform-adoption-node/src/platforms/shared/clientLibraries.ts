@@ -1,6 +1,12 @@
-import { DetectedDeployment, UNKNOWN } from '@platform-adoption/plugin-platform-adoption-common';
+import {
+  DetectedDeployment,
+  UNKNOWN,
+} from '@platform-adoption/plugin-platform-adoption-common';
 import { ParsedRepository } from '../../detection/parsedRepository';
-import { DeclaredDependency, PACKAGE_MANIFEST_GLOBS } from '../../parsing/packageManifests';
+import {
+  DeclaredDependency,
+  PACKAGE_MANIFEST_GLOBS,
+} from '../../parsing/packageManifests';
 import { DeploymentBuilder, fileEvidence } from './deploymentBuilder';
 
 /** A client library (driver, ODM) that shows a platform is used. */
@@ -27,12 +33,24 @@ export function detectClientLibraries(
       const known = libraries.some(
         library =>
           library.ecosystem === dependency.ecosystem &&
-          (typeof library.name === 'string' ? library.name === dependency.name : library.name(dependency.name)),
+          (typeof library.name === 'string'
+            ? library.name === dependency.name
+            : library.name(dependency.name)),
       );
       if (!known || seen.has(dependency.name)) continue;
       seen.add(dependency.name);
-      const builder = new DeploymentBuilder(platform, 'client', `${path}#${dependency.name}`, dependency.name, path);
-      builder.set('client', dependency.name, fileEvidence(path, dependency.line));
+      const builder = new DeploymentBuilder(
+        platform,
+        'client',
+        `${path}#${dependency.name}`,
+        dependency.name,
+        path,
+      );
+      builder.set(
+        'client',
+        dependency.name,
+        fileEvidence(path, dependency.line),
+      );
       const version = clientVersion(dependency.version);
       builder.set(
         'clientVersion',
@@ -50,10 +68,19 @@ export function detectClientLibraries(
  * `~> 2.19` → 2.19, `>=2.9,<3` → 2.9, `v1.13.1` → 1.13.1); unknown for
  * none, `*`, `latest`, tags, URLs and unresolved properties.
  */
-export function clientVersion(written: string | undefined): { value: string; note?: string } {
+export function clientVersion(written: string | undefined): {
+  value: string;
+  note?: string;
+} {
   if (!written) return { value: UNKNOWN, note: 'no version constraint' };
   const first = written.split(/[,|]|\s+-\s+/)[0].trim();
-  const match = /^(?:\^|~>|~=|~|>=|==|=|>|v)?\s*v?(\d+(?:\.\d+){0,3})(?:[-+.][\w.-]*)?$/.exec(first);
+  const match =
+    /^(?:\^|~>|~=|~|>=|==|=|>|v)?\s*v?(\d+(?:\.\d+){0,3})(?:[-+.][\w.-]*)?$/.exec(
+      first,
+    );
   if (!match) return { value: UNKNOWN, note: `declared "${written}"` };
-  return { value: match[1], note: match[1] === written ? undefined : `declared ${written}` };
+  return {
+    value: match[1],
+    note: match[1] === written ? undefined : `declared ${written}`,
+  };
 }

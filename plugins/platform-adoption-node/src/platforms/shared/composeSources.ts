@@ -30,7 +30,10 @@ export function composeDeploymentSources(
       const services = composeServices(document);
       if (!services) continue;
       for (const service of services) {
-        if (imageNamed(service.image, images) && !runsClientTool(service.commandLine, clientTools)) {
+        if (
+          imageNamed(service.image, images) &&
+          !runsClientTool(service.commandLine, clientTools)
+        ) {
           sources.push({ path, service, services });
         }
       }

@@ -8,7 +8,11 @@ import {
 } from '@platform-adoption/plugin-platform-adoption-common';
 
 /** Evidence pointing at a file and line, with a note when the value is implied. */
-export function fileEvidence(path: string, line?: number, note?: string): Evidence {
+export function fileEvidence(
+  path: string,
+  line?: number,
+  note?: string,
+): Evidence {
   return {
     kind: 'file',
     path,

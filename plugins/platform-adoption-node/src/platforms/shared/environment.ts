@@ -1,6 +1,4 @@
-import {
-  DeploymentEnvironment,
-} from '@platform-adoption/plugin-platform-adoption-common';
+import { DeploymentEnvironment } from '@platform-adoption/plugin-platform-adoption-common';
 
 /**
  * Words teams use for their environments, per normalised environment.
@@ -34,7 +32,9 @@ const TOKENS: Record<string, DeploymentEnvironment> = {
  * The environment a single name states (`prod`, `payments-staging`,
  * `values-dev`), or undefined when it states none or several.
  */
-export function environmentFromName(name: string | undefined): DeploymentEnvironment | undefined {
+export function environmentFromName(
+  name: string | undefined,
+): DeploymentEnvironment | undefined {
   if (!name) return undefined;
   const tokens = name
     .toLowerCase()

@@ -3,7 +3,11 @@ import { ConfigValue, hasPlaceholder, mapAt } from '../../parsing/configValue';
 import { KubernetesObject } from '../../parsing/kubernetes';
 import { TerraformModule, TerraformResource } from '../../parsing/terraform';
 import { DeploymentBuilder, fileEvidence } from './deploymentBuilder';
-import { ENVIRONMENT_KEYS, environmentFromName, environmentFromPath } from './environment';
+import {
+  ENVIRONMENT_KEYS,
+  environmentFromName,
+  environmentFromPath,
+} from './environment';
 
 /** A place that may state the environment, most explicit first. */
 export interface EnvironmentHint {
@@ -29,20 +33,40 @@ export function setEnvironment(
     if (!hint.text || hasPlaceholder(hint.text)) continue;
     const value = environmentFromName(hint.text);
     if (value) {
-      builder.set('environment', value, fileEvidence(hint.path, hint.line, `${hint.what} "${hint.text}"`));
+      builder.set(
+        'environment',
+        value,
+        fileEvidence(hint.path, hint.line, `${hint.what} "${hint.text}"`),
+      );
       return;
     }
   }
   const fromPath = environmentFromPath(path);
   if (fromPath) {
-    builder.set('environment', fromPath.value, fileEvidence(path, undefined, `file location "${fromPath.from}"`));
+    builder.set(
+      'environment',
+      fromPath.value,
+      fileEvidence(path, undefined, `file location "${fromPath.from}"`),
+    );
     return;
   }
   if (fallback) {
-    builder.set('environment', fallback.value, fileEvidence(path, undefined, fallback.note));
+    builder.set(
+      'environment',
+      fallback.value,
+      fileEvidence(path, undefined, fallback.note),
+    );
     return;
   }
-  builder.set('environment', UNKNOWN, fileEvidence(path, undefined, 'no label, tag, namespace or path names an environment'));
+  builder.set(
+    'environment',
+    UNKNOWN,
+    fileEvidence(
+      path,
+      undefined,
+      'no label, tag, namespace or path names an environment',
+    ),
+  );
 }
 
 /** Environment labels, then the namespace, of a Kubernetes object. */
@@ -55,11 +79,21 @@ export function kubernetesEnvironmentHints(
   for (const key of ENVIRONMENT_KEYS) {
     const label = labels?.entries.get(key);
     if (label?.kind === 'scalar' && label.value !== null) {
-      hints.push({ text: String(label.value), path: object.path, line: label.line, what: `label ${key}` });
+      hints.push({
+        text: String(label.value),
+        path: object.path,
+        line: label.line,
+        what: `label ${key}`,
+      });
     }
   }
   if (namespace) {
-    hints.push({ text: namespace, path: object.path, line: object.root.entries.get('metadata')?.line, what: 'namespace' });
+    hints.push({
+      text: namespace,
+      path: object.path,
+      line: object.root.entries.get('metadata')?.line,
+      what: 'namespace',
+    });
   }
   return hints;
 }
@@ -72,7 +106,12 @@ export function kubernetesEnvironmentHints(
 export function terraformEnvironmentHints(
   module: TerraformModule,
   resource: TerraformResource,
-  tagPaths: string[] = ['tags', 'labels', 'user_labels', 'settings.0.user_labels'],
+  tagPaths: string[] = [
+    'tags',
+    'labels',
+    'user_labels',
+    'settings.0.user_labels',
+  ],
 ): EnvironmentHint[] {
   const hints: EnvironmentHint[] = [];
   for (const tagPath of tagPaths) {
@@ -82,20 +121,34 @@ export function terraformEnvironmentHints(
       if (!ENVIRONMENT_KEYS.includes(key)) continue;
       const resolved = module.resolve({ value, path: traced.path });
       if (resolved.value.kind === 'scalar' && resolved.value.value !== null) {
-        hints.push({ text: String(resolved.value.value), path: resolved.path, line: resolved.value.line, what: `tag ${key}` });
+        hints.push({
+          text: String(resolved.value.value),
+          path: resolved.path,
+          line: resolved.value.line,
+          what: `tag ${key}`,
+        });
       }
     }
   }
   // AWS applies a provider's default_tags to every resource it creates.
   const provider = module.providers.get(resource.type.split('_')[0]);
   const defaultTags = provider?.body.entries.get('default_tags');
-  const defaultTagMap = defaultTags?.kind === 'list' ? defaultTags.items[0] : undefined;
-  const tags = defaultTagMap?.kind === 'map' ? defaultTagMap.entries.get('tags') : undefined;
+  const defaultTagMap =
+    defaultTags?.kind === 'list' ? defaultTags.items[0] : undefined;
+  const tags =
+    defaultTagMap?.kind === 'map'
+      ? defaultTagMap.entries.get('tags')
+      : undefined;
   for (const [key, value] of tags ? tagEntries(tags) : []) {
     if (!ENVIRONMENT_KEYS.includes(key)) continue;
     const resolved = module.resolve({ value, path: provider!.path });
     if (resolved.value.kind === 'scalar' && resolved.value.value !== null) {
-      hints.push({ text: String(resolved.value.value), path: resolved.path, line: resolved.value.line, what: `provider default tag ${key}` });
+      hints.push({
+        text: String(resolved.value.value),
+        path: resolved.path,
+        line: resolved.value.line,
+        what: `provider default tag ${key}`,
+      });
     }
   }
   for (const name of ['environment', 'env', 'stage']) {
@@ -104,7 +157,12 @@ export function terraformEnvironmentHints(
       path: resource.path,
     });
     if (resolved.value.kind === 'scalar' && resolved.value.value !== null) {
-      hints.push({ text: String(resolved.value.value), path: resolved.path, line: resolved.value.line, what: `variable ${name}` });
+      hints.push({
+        text: String(resolved.value.value),
+        path: resolved.path,
+        line: resolved.value.line,
+        what: `variable ${name}`,
+      });
     }
   }
   return hints;
@@ -117,8 +175,10 @@ function tagEntries(value: ConfigValue): Array<[string, ConfigValue]> {
     const entries: Array<[string, ConfigValue]> = [];
     for (const item of value.items) {
       const key = item.kind === 'map' ? item.entries.get('key') : undefined;
-      const tagValue = item.kind === 'map' ? item.entries.get('value') : undefined;
-      if (key?.kind === 'scalar' && tagValue) entries.push([String(key.value), tagValue]);
+      const tagValue =
+        item.kind === 'map' ? item.entries.get('value') : undefined;
+      if (key?.kind === 'scalar' && tagValue)
+        entries.push([String(key.value), tagValue]);
     }
     return entries;
   }

@@ -11,7 +11,8 @@ export const DATABASE_FACETS: FacetDefinition[] = [
     title: 'Server version',
     kind: 'version',
     weight: 0.7,
-    description: 'The server version as written (7.0, 16.4). A Helm chart version is never taken for it.',
+    description:
+      'The server version as written (7.0, 16.4). A Helm chart version is never taken for it.',
   },
   {
     id: 'hosting',
@@ -19,7 +20,8 @@ export const DATABASE_FACETS: FacetDefinition[] = [
     kind: 'nominal',
     weight: 0,
     context: true,
-    description: 'atlas, aws-rds, aws-aurora, gcp-cloudsql, azure-flexible, kubernetes or docker.',
+    description:
+      'atlas, aws-rds, aws-aurora, gcp-cloudsql, azure-flexible, kubernetes or docker.',
   },
   {
     id: 'environment',
@@ -27,16 +29,23 @@ export const DATABASE_FACETS: FacetDefinition[] = [
     kind: 'nominal',
     weight: 0,
     context: true,
-    description: 'production, staging, development or test, from labels, tags, variables, namespace or file names.',
+    description:
+      'production, staging, development or test, from labels, tags, variables, namespace or file names.',
   },
-  { id: 'replicas', title: 'Data-bearing members', kind: 'numeric', weight: 0.4 },
+  {
+    id: 'replicas',
+    title: 'Data-bearing members',
+    kind: 'numeric',
+    weight: 0.4,
+  },
   {
     id: 'backup',
     title: 'Backup',
     kind: 'ordinal',
     weight: 1.0,
     better: ['none', 'snapshot', 'continuous'],
-    description: 'none; snapshot (scheduled dumps or snapshots); continuous (point-in-time capable).',
+    description:
+      'none; snapshot (scheduled dumps or snapshots); continuous (point-in-time capable).',
   },
   { id: 'backupTool', title: 'Backup tool', kind: 'nominal', weight: 0.3 },
   {
@@ -44,16 +53,24 @@ export const DATABASE_FACETS: FacetDefinition[] = [
     title: 'Monitoring',
     kind: 'nominal',
     weight: 0.6,
-    description: 'none, or the method configured beyond the platform built-ins (prometheus, datadog, performance-insights…); several joined with "+".',
+    description:
+      'none, or the method configured beyond the platform built-ins (prometheus, datadog, performance-insights…); several joined with "+".',
   },
   {
     id: 'authentication',
     title: 'Authentication',
     kind: 'nominal',
     weight: 0.9,
-    description: 'none, or the method (scram, x509, iam, ldap, password, azure-ad…); several joined with "+".',
+    description:
+      'none, or the method (scram, x509, iam, ldap, password, azure-ad…); several joined with "+".',
   },
-  { id: 'tls', title: 'TLS', kind: 'boolean', weight: 1.0, better: [false, true] },
+  {
+    id: 'tls',
+    title: 'TLS',
+    kind: 'boolean',
+    weight: 1.0,
+    better: [false, true],
+  },
   { id: 'region', title: 'Region', kind: 'nominal', weight: 0.05 },
   {
     id: 'provisioning',
@@ -67,7 +84,13 @@ export const DATABASE_FACETS: FacetDefinition[] = [
     title: 'Client library',
     kind: 'nominal',
     weight: 0.1,
-    description: 'For client deployments: the driver or ODM a manifest declares.',
+    description:
+      'For client deployments: the driver or ODM a manifest declares.',
   },
-  { id: 'clientVersion', title: 'Client library version', kind: 'version', weight: 0.3 },
+  {
+    id: 'clientVersion',
+    title: 'Client library version',
+    kind: 'version',
+    weight: 0.3,
+  },
 ];

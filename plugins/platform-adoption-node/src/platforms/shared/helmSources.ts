@@ -1,8 +1,20 @@
 import { UNKNOWN } from '@platform-adoption/plugin-platform-adoption-common';
 import { ParsedRepository } from '../../detection/parsedRepository';
-import { asBoolean, booleanAt, ConfigMap, layerConfigMaps, listAt, mapAt, stringAt, valueAt } from '../../parsing/configValue';
+import {
+  asBoolean,
+  booleanAt,
+  ConfigMap,
+  layerConfigMaps,
+  listAt,
+  mapAt,
+  stringAt,
+  valueAt,
+} from '../../parsing/configValue';
 import { FluxHelmRelease, fluxHelmRelease } from '../../parsing/helmRelease';
-import { EnvironmentHint, kubernetesEnvironmentHints } from './environmentHints';
+import {
+  EnvironmentHint,
+  kubernetesEnvironmentHints,
+} from './environmentHints';
 import { DeploymentBuilder, fileEvidence } from './deploymentBuilder';
 import { FacetDefault, setFacetFrom } from './sourcedValue';
 
@@ -47,29 +59,43 @@ export function helmDeploymentSources(
   return [...helmReleases(repo, matcher), ...valuesFiles(repo, matcher)];
 }
 
-function helmReleases(repo: ParsedRepository, matcher: HelmChartMatcher): HelmDeploymentSource[] {
+function helmReleases(
+  repo: ParsedRepository,
+  matcher: HelmChartMatcher,
+): HelmDeploymentSource[] {
   const sources: HelmDeploymentSource[] = [];
   for (const object of repo.kubernetesObjects()) {
     const release = fluxHelmRelease(object);
     if (!release) continue;
     const values = release.values ?? emptyMap(object.line);
-    const named = stringAt(object.root, ['spec', 'chart', 'spec', 'chart']) !== undefined;
+    const named =
+      stringAt(object.root, ['spec', 'chart', 'spec', 'chart']) !== undefined;
     let chart: string | undefined;
     if (named) {
-      chart = release.chart && matcher.charts.includes(release.chart) ? release.chart : undefined;
+      chart =
+        release.chart && matcher.charts.includes(release.chart)
+          ? release.chart
+          : undefined;
     } else {
       // `chartRef` names a source object, not the chart: go by the names in
       // play and by what the values look like.
-      const candidates = [release.chart, object.name].filter((n): n is string => Boolean(n));
+      const candidates = [release.chart, object.name].filter((n): n is string =>
+        Boolean(n),
+      );
       const byName = matcher.charts.find(c => candidates.includes(c));
-      chart = byName && (matcher.looksLikeValues(values) || values.entries.size === 0) ? byName : undefined;
+      chart =
+        byName && (matcher.looksLikeValues(values) || values.entries.size === 0)
+          ? byName
+          : undefined;
     }
     if (!chart) continue;
     sources.push({
       form: 'helm-release',
       path: object.path,
       line: object.line,
-      key: `${object.path}#HelmRelease/${release.namespace ?? 'default'}/${object.name ?? chart}`,
+      key: `${object.path}#HelmRelease/${release.namespace ?? 'default'}/${
+        object.name ?? chart
+      }`,
       name: object.name ?? chart,
       chart,
       chartVersion: release.chartVersion,
@@ -89,11 +115,16 @@ function helmReleases(repo: ParsedRepository, matcher: HelmChartMatcher): HelmDe
  * is one installation of base + overlay. A base without overlays is one
  * installation on its own.
  */
-function valuesFiles(repo: ParsedRepository, matcher: HelmChartMatcher): HelmDeploymentSource[] {
+function valuesFiles(
+  repo: ParsedRepository,
+  matcher: HelmChartMatcher,
+): HelmDeploymentSource[] {
   const sources: HelmDeploymentSource[] = [];
   const byFolder = new Map<string, string[]>();
   for (const path of repo.list(VALUES_FILE_GLOBS)) {
-    const folder = path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '';
+    const folder = path.includes('/')
+      ? path.slice(0, path.lastIndexOf('/') + 1)
+      : '';
     byFolder.set(folder, [...(byFolder.get(folder) ?? []), path]);
   }
   for (const [folder, paths] of byFolder) {
@@ -103,30 +134,42 @@ function valuesFiles(repo: ParsedRepository, matcher: HelmChartMatcher): HelmDep
     const basePath = paths.find(p => /(^|\/)values\.ya?ml$/.test(p));
     const base = basePath ? valuesRoot(repo, basePath) : undefined;
     const overlays = paths.filter(p => p !== basePath);
-    const layers: Array<{ path: string; root: ConfigMap; files: string[] }> = overlays.length
-      ? overlays.flatMap(path => {
-          const overlay = valuesRoot(repo, path);
-          if (!overlay) return [];
-          return [{
-            path,
-            root: base && basePath ? layerConfigMaps(base, basePath, overlay, path) : overlay,
-            files: basePath && base ? [basePath, path] : [path],
-          }];
-        })
-      : base && basePath
-        ? [{ path: basePath, root: base, files: [basePath] }]
-        : [];
+    const layers: Array<{ path: string; root: ConfigMap; files: string[] }> =
+      [];
+    for (const path of overlays) {
+      const overlay = valuesRoot(repo, path);
+      if (!overlay) continue;
+      layers.push({
+        path,
+        root:
+          base && basePath
+            ? layerConfigMaps(base, basePath, overlay, path)
+            : overlay,
+        files: base && basePath ? [basePath, path] : [path],
+      });
+    }
+    if (layers.length === 0 && overlays.length === 0 && base && basePath) {
+      layers.push({ path: basePath, root: base, files: [basePath] });
+    }
     for (const layer of layers) {
-      const found = chartValues(layer.root, matcher, chartFile?.dependencies ?? []);
+      const found = chartValues(
+        layer.root,
+        matcher,
+        chartFile?.dependencies ?? [],
+      );
       if (!found) continue;
       sources.push({
         form: 'values-file',
         path: layer.path,
         line: found.values.line,
         key: found.section ? `${layer.path}#${found.section}` : layer.path,
-        name: found.section ?? layer.path.split('/').slice(-2, -1)[0] ?? found.chart,
+        name:
+          found.section ??
+          layer.path.split('/').slice(-2, -1)[0] ??
+          found.chart,
         chart: found.chart,
-        chartVersion: chartFile?.dependencies.find(d => d.name === found.chart)?.version,
+        chartVersion: chartFile?.dependencies.find(d => d.name === found.chart)
+          ?.version,
         values: found.values,
         valuesFrom: [],
         environmentHints: [],
@@ -138,9 +181,14 @@ function valuesFiles(repo: ParsedRepository, matcher: HelmChartMatcher): HelmDep
 }
 
 /** The root map of a values file that is not a Kubernetes manifest. */
-function valuesRoot(repo: ParsedRepository, path: string): ConfigMap | undefined {
+function valuesRoot(
+  repo: ParsedRepository,
+  path: string,
+): ConfigMap | undefined {
   const root = repo.configDocuments(path)[0]?.root;
-  return root?.kind === 'map' && !stringAt(root, ['apiVersion']) ? root : undefined;
+  return root?.kind === 'map' && !stringAt(root, ['apiVersion'])
+    ? root
+    : undefined;
 }
 
 /** The chart's values in a values file: the whole file, or an umbrella chart's section. */
@@ -149,11 +197,15 @@ function chartValues(
   matcher: HelmChartMatcher,
   dependencies: Array<{ name: string }>,
 ): { values: ConfigMap; chart: string; section?: string } | undefined {
-  if (matcher.looksLikeValues(root)) return { values: root, chart: matcher.charts[0] };
+  if (matcher.looksLikeValues(root))
+    return { values: root, chart: matcher.charts[0] };
   for (const chart of matcher.charts) {
     const section = mapAt(root, [chart]);
     if (!section || booleanAt(section, ['enabled']) === false) continue;
-    if (matcher.looksLikeValues(section) || dependencies.some(d => d.name === chart)) {
+    if (
+      matcher.looksLikeValues(section) ||
+      dependencies.some(d => d.name === chart)
+    ) {
       return { values: section, chart, section: chart };
     }
   }
@@ -164,7 +216,13 @@ function chartValues(
 function chartDescriptor(
   repo: ParsedRepository,
   folder: string,
-): { path: string; name?: string; dependencies: Array<{ name: string; version?: string }> } | undefined {
+):
+  | {
+      path: string;
+      name?: string;
+      dependencies: Array<{ name: string; version?: string }>;
+    }
+  | undefined {
   const chartPath = repo.list([`${folder}Chart.yaml`])[0];
   if (!chartPath) return undefined;
   const root = repo.configDocuments(chartPath)[0]?.root;
@@ -220,22 +278,36 @@ export function setChartSwitch(
   setFacetFrom(
     builder,
     facet,
-    written ? { value: written, path: written.source ?? source.path } : undefined,
+    written
+      ? { value: written, path: written.source ?? source.path }
+      : undefined,
     v => {
       const on = asBoolean(v);
-      return on === undefined ? undefined : on ? values.on : values.off;
+      if (on === undefined) return undefined;
+      return on ? values.on : values.off;
     },
-    chartDefault(source, defaultValue, `chart default: ${path.join('.')} ${values.defaultOn ? 'true' : 'false'}`),
+    chartDefault(
+      source,
+      defaultValue,
+      `chart default: ${path.join('.')} ${values.defaultOn ? 'true' : 'false'}`,
+    ),
   );
 }
 
 /** Sets `backupTool` to match a chart's backup switch. */
-export function setChartBackupTool(builder: DeploymentBuilder, source: HelmDeploymentSource, tool: string, note: string) {
+export function setChartBackupTool(
+  builder: DeploymentBuilder,
+  source: HelmDeploymentSource,
+  tool: string,
+  note: string,
+) {
   const written = valueAt(source.values, ['backup', 'enabled']);
   const path = written?.source ?? source.path;
   const line = written?.line ?? source.line;
-  if (builder.get('backup') === 'snapshot') builder.set('backupTool', tool, fileEvidence(path, line, note));
-  else if (builder.get('backup') === 'none') builder.set('backupTool', 'none', fileEvidence(path, line));
+  if (builder.get('backup') === 'snapshot')
+    builder.set('backupTool', tool, fileEvidence(path, line, note));
+  else if (builder.get('backup') === 'none')
+    builder.set('backupTool', 'none', fileEvidence(path, line));
 }
 
 /** Evidence for a value of an installation's values, in the file it comes from. */
@@ -244,12 +316,20 @@ export function valuesEvidence(
   value: { line: number; source?: string } | undefined,
   note?: string,
 ) {
-  return fileEvidence(value?.source ?? source.path, value?.line ?? source.line, note);
+  return fileEvidence(
+    value?.source ?? source.path,
+    value?.line ?? source.line,
+    note,
+  );
 }
 
 /** A lookup of the installation's values, each with the file it comes from. */
 export function valuesLookup(source: HelmDeploymentSource) {
-  return (path: string[]): { value: NonNullable<ReturnType<typeof valueAt>>; path: string } | undefined => {
+  return (
+    path: string[],
+  ):
+    | { value: NonNullable<ReturnType<typeof valueAt>>; path: string }
+    | undefined => {
     const value = valueAt(source.values, path);
     return value ? { value, path: value.source ?? source.path } : undefined;
   };

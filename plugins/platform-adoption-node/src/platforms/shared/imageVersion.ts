@@ -1,6 +1,9 @@
 import { UNKNOWN } from '@platform-adoption/plugin-platform-adoption-common';
 import { describeValue, isUnresolved } from '../../parsing/configValue';
-import { parseImageReference, versionFromImageTag } from '../../parsing/imageReference';
+import {
+  parseImageReference,
+  versionFromImageTag,
+} from '../../parsing/imageReference';
 import { DeploymentBuilder, fileEvidence } from './deploymentBuilder';
 import { SourcedValue } from './sourcedValue';
 
@@ -10,22 +13,51 @@ import { SourcedValue } from './sourcedValue';
  * (`latest`, no tag) is `unknown` with the note "unpinned: latest": `latest`
  * is not a version.
  */
-export function setVersionFromImage(builder: DeploymentBuilder, image: SourcedValue): void {
+export function setVersionFromImage(
+  builder: DeploymentBuilder,
+  image: SourcedValue,
+): void {
   const { value, path } = image;
-  if (isUnresolved(value) || value.kind !== 'scalar' || typeof value.value !== 'string') {
-    builder.unknown('version', fileEvidence(path, value.line, `unresolved image: ${describeValue(value)}`));
+  if (
+    isUnresolved(value) ||
+    value.kind !== 'scalar' ||
+    typeof value.value !== 'string'
+  ) {
+    builder.unknown(
+      'version',
+      fileEvidence(
+        path,
+        value.line,
+        `unresolved image: ${describeValue(value)}`,
+      ),
+    );
     return;
   }
   const reference = parseImageReference(value.value);
   if (!reference) {
-    builder.unknown('version', fileEvidence(path, value.line, `unreadable image "${value.value}"`));
+    builder.unknown(
+      'version',
+      fileEvidence(path, value.line, `unreadable image "${value.value}"`),
+    );
     return;
   }
   const version = versionFromImageTag(reference);
   if (version.pinned) {
-    builder.set('version', version.version, fileEvidence(path, value.line, `image ${reference.repository}:${reference.tag}`));
+    builder.set(
+      'version',
+      version.version,
+      fileEvidence(
+        path,
+        value.line,
+        `image ${reference.repository}:${reference.tag}`,
+      ),
+    );
   } else {
-    builder.set('version', UNKNOWN, fileEvidence(path, value.line, version.note));
+    builder.set(
+      'version',
+      UNKNOWN,
+      fileEvidence(path, value.line, version.note),
+    );
   }
 }
 
@@ -40,13 +72,19 @@ export function setVersionFromTag(
   fallback: { path: string; line?: number; note: string },
 ): void {
   if (!tag) {
-    builder.unknown('version', fileEvidence(fallback.path, fallback.line, fallback.note));
+    builder.unknown(
+      'version',
+      fileEvidence(fallback.path, fallback.line, fallback.note),
+    );
     return;
   }
   const { value } = tag;
   const path = value.source ?? tag.path;
   if (isUnresolved(value) || value.kind !== 'scalar' || value.value === null) {
-    builder.unknown('version', fileEvidence(path, value.line, `unresolved: ${describeValue(value)}`));
+    builder.unknown(
+      'version',
+      fileEvidence(path, value.line, `unresolved: ${describeValue(value)}`),
+    );
     return;
   }
   const text = String(value.value);
@@ -58,12 +96,25 @@ export function setVersionFromTag(
     tag: at === -1 ? text : text.slice(0, at) || undefined,
     digest: at === -1 ? undefined : text.slice(at + 1),
   });
-  if (version.pinned) builder.set('version', version.version, fileEvidence(path, value.line, `image tag ${text}`));
-  else builder.set('version', UNKNOWN, fileEvidence(path, value.line, version.note));
+  if (version.pinned)
+    builder.set(
+      'version',
+      version.version,
+      fileEvidence(path, value.line, `image tag ${text}`),
+    );
+  else
+    builder.set(
+      'version',
+      UNKNOWN,
+      fileEvidence(path, value.line, version.note),
+    );
 }
 
 /** Whether an image reference names one of the given repositories (by last path segment). */
-export function imageNamed(value: SourcedValue['value'] | undefined, names: string[]): boolean {
+export function imageNamed(
+  value: SourcedValue['value'] | undefined,
+  names: string[],
+): boolean {
   if (value?.kind !== 'scalar' || typeof value.value !== 'string') return false;
   const reference = parseImageReference(value.value);
   return reference !== undefined && names.includes(reference.name);

@@ -13,7 +13,10 @@ export function kubernetesDeployment(
   platform: string,
   object: KubernetesObject,
   provisioning: 'operator' | 'kubernetes-manifest',
-): { builder: DeploymentBuilder; at: (path: Array<string | number>) => SourcedValue | undefined } {
+): {
+  builder: DeploymentBuilder;
+  at: (path: Array<string | number>) => SourcedValue | undefined;
+} {
   const name = object.name ?? object.kind;
   const builder = new DeploymentBuilder(
     platform,
@@ -22,7 +25,11 @@ export function kubernetesDeployment(
     name,
     object.path,
   );
-  const origin = fileEvidence(object.path, object.line, `${object.kind} ${name}`);
+  const origin = fileEvidence(
+    object.path,
+    object.line,
+    `${object.kind} ${name}`,
+  );
   builder.set('hosting', 'kubernetes', origin);
   builder.set('provisioning', provisioning, origin);
   setEnvironment(builder, kubernetesEnvironmentHints(object), object.path);

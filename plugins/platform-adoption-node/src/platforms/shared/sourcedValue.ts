@@ -36,7 +36,11 @@ export function setFacetFrom(
 ): void {
   if (!source) {
     if (fallback) {
-      builder.set(id, fallback.value, fileEvidence(fallback.path, fallback.line, fallback.note));
+      builder.set(
+        id,
+        fallback.value,
+        fileEvidence(fallback.path, fallback.line, fallback.note),
+      );
     }
     return;
   }
@@ -44,21 +48,42 @@ export function setFacetFrom(
   const path = value.source ?? source.path;
   const from = via ? `from ${via}` : undefined;
   if (isUnresolved(value)) {
-    builder.unknown(id, fileEvidence(path, value.line, `unresolved: ${describeValue(value)}`));
+    builder.unknown(
+      id,
+      fileEvidence(path, value.line, `unresolved: ${describeValue(value)}`),
+    );
     return;
   }
   if (value.kind !== 'scalar' || value.value === null) {
     if (value.kind === 'scalar' && fallback) {
       // `key:` with nothing after it means the default, as Helm reads it.
-      builder.set(id, fallback.value, fileEvidence(fallback.path, fallback.line, fallback.note));
+      builder.set(
+        id,
+        fallback.value,
+        fileEvidence(fallback.path, fallback.line, fallback.note),
+      );
       return;
     }
-    builder.unknown(id, fileEvidence(path, value.line, `not a single value: ${describeValue(value)}`));
+    builder.unknown(
+      id,
+      fileEvidence(
+        path,
+        value.line,
+        `not a single value: ${describeValue(value)}`,
+      ),
+    );
     return;
   }
   const normalised = normalise(value.value);
   if (normalised === undefined) {
-    builder.unknown(id, fileEvidence(path, value.line, `unrecognised value "${String(value.value)}"`));
+    builder.unknown(
+      id,
+      fileEvidence(
+        path,
+        value.line,
+        `unrecognised value "${String(value.value)}"`,
+      ),
+    );
     return;
   }
   builder.set(id, normalised, fileEvidence(path, value.line, from));
@@ -69,7 +94,9 @@ export const asText = (value: ConfigScalarValue): string | undefined =>
   value === null || value === '' ? undefined : String(value);
 
 /** A server version as written (`7.0`, `16.4`, `6.0.14`), `v` prefix dropped. */
-export const asServerVersion = (value: ConfigScalarValue): string | undefined => {
+export const asServerVersion = (
+  value: ConfigScalarValue,
+): string | undefined => {
   if (value === null) return undefined;
   const text = String(value).trim().replace(/^v/i, '');
   return /^\d+(\.\d+){0,3}$/.test(text) ? text : undefined;
@@ -77,6 +104,11 @@ export const asServerVersion = (value: ConfigScalarValue): string | undefined =>
 
 /** A non-negative whole number. */
 export const asCount = (value: ConfigScalarValue): number | undefined => {
-  const number = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : undefined;
-  return number !== undefined && Number.isInteger(number) && number >= 0 ? number : undefined;
+  const number =
+    typeof value === 'string' && /^\s*\d+\s*$/.test(value)
+      ? Number(value)
+      : value;
+  return typeof number === 'number' && Number.isInteger(number) && number >= 0
+    ? number
+    : undefined;
 };

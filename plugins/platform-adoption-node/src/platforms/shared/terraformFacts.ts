@@ -1,4 +1,8 @@
-import { asBoolean, ConfigScalarValue, isUnresolved } from '../../parsing/configValue';
+import {
+  asBoolean,
+  ConfigScalarValue,
+  isUnresolved,
+} from '../../parsing/configValue';
 import { TerraformModule, TerraformResource } from '../../parsing/terraform';
 import { SourcedValue } from './sourcedValue';
 
@@ -30,7 +34,8 @@ export function terraformFlag(
   const source = module.attribute(resource, path);
   if (!source) return { unresolved: false };
   if (isUnresolved(source.value)) return { unresolved: true, source };
-  const value = source.value.kind === 'scalar' ? asBoolean(source.value.value) : undefined;
+  const value =
+    source.value.kind === 'scalar' ? asBoolean(source.value.value) : undefined;
   return { value, unresolved: value === undefined, source };
 }
 

@@ -7,7 +7,13 @@ import {
 } from '../../parsing/kubernetes';
 import { imageNamed } from './imageVersion';
 
-const WORKLOAD_KINDS = ['StatefulSet', 'Deployment', 'Pod', 'DaemonSet', 'ReplicaSet'];
+const WORKLOAD_KINDS = [
+  'StatefulSet',
+  'Deployment',
+  'Pod',
+  'DaemonSet',
+  'ReplicaSet',
+];
 
 /** A plain Kubernetes workload running a platform's server image. */
 export interface WorkloadDeploymentSource {
@@ -24,7 +30,9 @@ export interface WorkloadDeploymentSource {
  * psql…) rather than the server, as jobs built on the server image do.
  */
 export function runsClientTool(commandLine: string, tools: string[]): boolean {
-  return tools.some(tool => new RegExp(`(^|[\\s/;&|"'])${tool}(\\s|$|["'])`).test(commandLine));
+  return tools.some(tool =>
+    new RegExp(`(^|[\\s/;&|"'])${tool}(\\s|$|["'])`).test(commandLine),
+  );
 }
 
 /**
@@ -41,9 +49,18 @@ export function workloadDeploymentSources(
   for (const object of objects) {
     if (!WORKLOAD_KINDS.includes(object.kind)) continue;
     const containers = containersOf(podSpecOf(object));
-    const container = containers.find(c => imageNamed(c.image, images) && !runsClientTool(c.commandLine, clientTools));
+    const container = containers.find(
+      c =>
+        imageNamed(c.image, images) &&
+        !runsClientTool(c.commandLine, clientTools),
+    );
     if (container) {
-      sources.push({ object, container, siblings: containers.filter(c => c !== container), objects });
+      sources.push({
+        object,
+        container,
+        siblings: containers.filter(c => c !== container),
+        objects,
+      });
     }
   }
   return sources;
@@ -62,6 +79,8 @@ export function backupCronJobs(
     object =>
       object.kind === 'CronJob' &&
       (object.namespace ?? 'default') === (namespace ?? 'default') &&
-      containersOf(podSpecOf(object)).some(container => runsClientTool(container.commandLine, programs)),
+      containersOf(podSpecOf(object)).some(container =>
+        runsClientTool(container.commandLine, programs),
+      ),
   );
 }

@@ -1,0 +1,133 @@
+import { NotFoundError, InputError } from '@backstage/errors';
+import {
+  deriveReference,
+  diffReferences,
+  PlatformDefinition,
+  ReferenceArchitectureContent,
+} from '@platform-adoption/plugin-platform-adoption-common';
+import { AnalysisStore } from '../store/AnalysisStore';
+import { AuditStore } from '../store/AuditStore';
+import { ReferenceStore } from '../store/ReferenceStore';
+import { ScanStore } from '../store/ScanStore';
+import { HistoryRecorder } from './HistoryRecorder';
+
+/**
+ * The CoE's workflow on reference architectures: derive a draft from the
+ * fleet, edit it, publish it as the next immutable version, compare
+ * versions, retire. Every change is audited; a publication is recorded in
+ * the history right away.
+ */
+export class ReferenceService {
+  constructor(
+    private readonly deps: {
+      references: ReferenceStore;
+      scans: ScanStore;
+      analysis: AnalysisStore;
+      audit: AuditStore;
+      history: HistoryRecorder;
+      platforms: () => PlatformDefinition[];
+      defaultOwner: string;
+    },
+  ) {}
+
+  private platform(id: string) {
+    const platform = this.deps.platforms().find(p => p.id === id);
+    if (!platform) {
+      throw new NotFoundError(`unknown platform "${id}"; known platforms: ${this.deps.platforms().map(p => p.id).join(', ')}`);
+    }
+    return platform;
+  }
+
+  /** Facets a reference may name are the platform's own, and none of its contexts. */
+  private validate(platform: PlatformDefinition, content: ReferenceArchitectureContent) {
+    const known = new Map(platform.facets.map(f => [f.id, f]));
+    const named = [
+      ...Object.keys(content.facets).map(id => ({ id, where: `facets.${id}` })),
+      ...content.variants.flatMap(v => Object.keys(v.facets).map(id => ({ id, where: `variants.${v.id}.facets.${id}` }))),
+    ];
+    for (const { id, where } of named) {
+      const facet = known.get(id);
+      if (!facet) {
+        throw new InputError(`${where}: ${platform.title} has no facet "${id}"; its facets are ${[...known.keys()].join(', ')}`);
+      }
+      if (facet.context) {
+        throw new InputError(`${where}: "${id}" is a context facet (it groups peers); a reference cannot require it`);
+      }
+    }
+  }
+
+  async overview(platformId: string) {
+    this.platform(platformId);
+    const versions = await this.deps.references.listVersions(platformId);
+    return {
+      draft: (await this.deps.references.getDraft(platformId)) ?? null,
+      standard: versions[0] && !versions[0].retiredAt ? versions[0] : null,
+      versions: versions.map(({ version, publishedAt, publishedBy, retiredAt }) => ({
+        version,
+        publishedAt,
+        publishedBy,
+        ...(retiredAt ? { retiredAt } : {}),
+      })),
+    };
+  }
+
+  async version(platformId: string, version: number) {
+    this.platform(platformId);
+    const found = await this.deps.references.getVersion(platformId, version);
+    if (!found) throw new NotFoundError(`${platformId} has no published version ${version}`);
+    return found;
+  }
+
+  async saveDraft(platformId: string, content: ReferenceArchitectureContent, actor: string) {
+    const platform = this.platform(platformId);
+    this.validate(platform, content);
+    const latest = (await this.deps.references.listVersions(platformId))[0];
+    const draft = await this.deps.references.saveDraft(platformId, content, actor, latest?.version);
+    await this.deps.audit.record(actor, 'reference.draft.save', `reference:${platformId}`);
+    return draft;
+  }
+
+  async discardDraft(platformId: string, actor: string) {
+    this.platform(platformId);
+    if (!(await this.deps.references.deleteDraft(platformId))) {
+      throw new NotFoundError(`${platformId} has no draft reference architecture`);
+    }
+    await this.deps.audit.record(actor, 'reference.draft.discard', `reference:${platformId}`);
+  }
+
+  async derive(platformId: string) {
+    const platform = this.platform(platformId);
+    const generation = await this.deps.scans.currentGeneration();
+    const summary = generation ? await this.deps.analysis.summary(generation, platformId) : undefined;
+    if (!summary || !summary.scored) {
+      throw new NotFoundError(
+        `there are too few ${platform.title} deployments to derive a reference from${generation ? '' : ' (no scan has completed yet)'}`,
+      );
+    }
+    const deviants = await this.deps.analysis.findings(generation!, { platform: platformId, kind: 'positive-deviant' });
+    return deriveReference(platform, summary, deviants, this.deps.defaultOwner);
+  }
+
+  async publish(platformId: string, actor: string) {
+    this.platform(platformId);
+    const published = await this.deps.references.publish(platformId, actor);
+    await this.deps.audit.record(actor, 'reference.publish', `reference:${platformId}@${published.version}`);
+    const generation = await this.deps.scans.currentGeneration();
+    if (generation) await this.deps.history.record(generation);
+    return published;
+  }
+
+  async retire(platformId: string, actor: string) {
+    this.platform(platformId);
+    const retired = await this.deps.references.retire(platformId, actor);
+    await this.deps.audit.record(actor, 'reference.retire', `reference:${platformId}@${retired.version}`);
+    const generation = await this.deps.scans.currentGeneration();
+    if (generation) await this.deps.history.record(generation);
+    return retired;
+  }
+
+  async diff(platformId: string, from: number, to: number) {
+    const [a, b] = [await this.version(platformId, from), await this.version(platformId, to)];
+    return { from, to, changes: diffReferences(a, b) };
+  }
+}
