@@ -21,6 +21,7 @@ import { Scanner } from './scan/Scanner';
 import { readScanSchedule, SCAN_TASK_ID } from './scan/schedule';
 import { AnalysisService } from './service/AnalysisService';
 import { DeploymentService } from './service/DeploymentService';
+import { EntityVisibility } from './service/EntityVisibility';
 import { createStores } from './store/createStores';
 
 /**
@@ -95,6 +96,7 @@ export const platformAdoptionPlugin = createBackendPlugin({
             scheduler,
             scans: stores.scans,
             audit: stores.audit,
+            visibility: new EntityVisibility({ permissions: deps.permissions, catalog: deps.catalog }),
             deployments: deploymentService,
             analysis: new AnalysisService({ ...stores, conformance, platforms }),
             references: new ReferenceService({

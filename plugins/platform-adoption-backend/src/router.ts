@@ -12,6 +12,7 @@ import { referenceRoutes } from './routes/referenceRoutes';
 import { scanRoutes } from './routes/scanRoutes';
 import { ReferenceService } from './reference/ReferenceService';
 import { AuditStore } from './store/AuditStore';
+import { EntityVisibility } from './service/EntityVisibility';
 import { AnalysisService } from './service/AnalysisService';
 import { createAuthorize } from './service/authorize';
 import { DeploymentService } from './service/DeploymentService';
@@ -25,8 +26,9 @@ export interface RouterOptions {
   deployments: DeploymentService;
   analysis: AnalysisService;
   references: ReferenceService;
-  governance: Omit<GovernanceDeps, 'authorize' | 'deployments' | 'audit'>;
+  governance: Omit<GovernanceDeps, 'authorize' | 'deployments' | 'audit' | 'visibility'>;
   audit: AuditStore;
+  visibility: EntityVisibility;
 }
 
 /**
@@ -41,8 +43,9 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  deploymentRoutes(router, { authorize, deployments: options.deployments });
-  analysisRoutes(router, { authorize, analysis: options.analysis });
+  const { visibility } = options;
+  deploymentRoutes(router, { authorize, deployments: options.deployments, visibility });
+  analysisRoutes(router, { authorize, analysis: options.analysis, visibility });
   scanRoutes(router, { authorize, scans: options.scans, scheduler: options.scheduler, audit: options.audit });
   referenceRoutes(router, {
     authorize,
@@ -53,6 +56,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     authorize,
     deployments: options.deployments,
     audit: options.audit,
+    visibility,
     ...options.governance,
   });
   return router;

@@ -3,6 +3,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { AnalysisService } from '../service/AnalysisService';
 import { Authorize } from '../service/authorize';
+import { EntityVisibility } from '../service/EntityVisibility';
 import { parseInput } from '../service/validation';
 import { entityRef, name, noQuery } from './schemas';
 
@@ -18,8 +19,11 @@ const findingsQuery = z
 const rollupQuery = z.object({ platform: name.optional(), org: entityRef.optional() }).strict();
 
 /** Findings, platform summaries, rollups with stages, and the overview. */
-export function analysisRoutes(router: Router, deps: { authorize: Authorize; analysis: AnalysisService }) {
-  const { authorize, analysis } = deps;
+export function analysisRoutes(
+  router: Router,
+  deps: { authorize: Authorize; analysis: AnalysisService; visibility: EntityVisibility },
+) {
+  const { authorize, analysis, visibility } = deps;
 
   router.get('/overview', async (req, res) => {
     parseInput(noQuery, req.query, 'query');
@@ -29,15 +33,43 @@ export function analysisRoutes(router: Router, deps: { authorize: Authorize; ana
 
   router.get('/findings', async (req, res) => {
     const q = parseInput(findingsQuery, req.query, 'query');
-    await authorize(req, platformAdoptionReadPermission);
-    res.json({ items: await analysis.findings(q) });
+    const credentials = await authorize(req, platformAdoptionReadPermission);
+    const findings = await analysis.findings(q);
+    // A finding shows only the deployments the caller may see, and none is
+    // left whose every deployment is hidden.
+    const scope = await visibility.scope(credentials);
+    if (!scope) {
+      res.json({ items: findings });
+      return;
+    }
+    const visible = await scope(findings.flatMap(f => f.deployments.map(d => d?.entityRef ?? '')));
+    res.json({
+      items: findings
+        .map(f => ({ ...f, deployments: f.deployments.filter(d => d?.entityRef && visible.has(d.entityRef)) }))
+        .filter(f => f.deployments.length > 0),
+    });
   });
 
   router.get('/platforms/:platform/summary', async (req, res) => {
     const platform = parseInput(name, req.params.platform, 'platform');
     parseInput(noQuery, req.query, 'query');
-    await authorize(req, platformAdoptionReadPermission);
-    res.json({ summary: await analysis.summary(platform) });
+    const credentials = await authorize(req, platformAdoptionReadPermission);
+    const summary = await analysis.summary(platform);
+    if (!summary) {
+      res.json({ summary: null });
+      return;
+    }
+    res.json({
+      summary: {
+        ...summary,
+        shadow: await visibility.restrict(credentials, summary.shadow, s => s.entityRef),
+        declaredWithoutConfiguration: await visibility.restrict(
+          credentials,
+          summary.declaredWithoutConfiguration,
+          d => d.resourceRef,
+        ),
+      },
+    });
   });
 
   router.get('/rollups', async (req, res) => {

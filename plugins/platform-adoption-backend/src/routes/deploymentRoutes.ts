@@ -1,9 +1,11 @@
 import { platformAdoptionReadPermission } from '@platform-adoption/plugin-platform-adoption-common';
+import { NotFoundError } from '@backstage/errors';
 import { Router } from 'express';
 import { z } from 'zod';
 import { Authorize } from '../service/authorize';
 import { decodeCursor, encodeCursor, queryFingerprint } from '../service/cursor';
 import { DeploymentService } from '../service/DeploymentService';
+import { EntityVisibility } from '../service/EntityVisibility';
 import { parseInput } from '../service/validation';
 import { entityRef, name, noQuery } from './schemas';
 
@@ -38,8 +40,11 @@ const deploymentListQuery = z
   .strict();
 
 /** Deployments: filtered, sorted, paged lists; one deployment; one entity's. */
-export function deploymentRoutes(router: Router, deps: { authorize: Authorize; deployments: DeploymentService }) {
-  const { authorize, deployments } = deps;
+export function deploymentRoutes(
+  router: Router,
+  deps: { authorize: Authorize; deployments: DeploymentService; visibility: EntityVisibility },
+) {
+  const { authorize, deployments, visibility } = deps;
 
   router.get('/platforms', async (req, res) => {
     parseInput(noQuery, req.query, 'query');
@@ -49,7 +54,7 @@ export function deploymentRoutes(router: Router, deps: { authorize: Authorize; d
 
   router.get('/deployments', async (req, res) => {
     const q = parseInput(deploymentListQuery, req.query, 'query');
-    await authorize(req, platformAdoptionReadPermission);
+    const credentials = await authorize(req, platformAdoptionReadPermission);
     const facets: Record<string, string[]> = {};
     for (const entry of q.facet) {
       const at = entry.indexOf(':');
@@ -74,7 +79,11 @@ export function deploymentRoutes(router: Router, deps: { authorize: Authorize; d
     };
     const fingerprint = queryFingerprint(filter);
     const offset = q.cursor ? decodeCursor(q.cursor, fingerprint) : 0;
-    const page = await deployments.queryDeployments(filter, { limit: q.limit, offset });
+    const page = await deployments.queryDeployments(
+      filter,
+      { limit: q.limit, offset },
+      await visibility.scope(credentials),
+    );
     const next = offset + page.items.length;
     res.json({
       items: page.items,
@@ -87,15 +96,22 @@ export function deploymentRoutes(router: Router, deps: { authorize: Authorize; d
   router.get('/deployments/:id', async (req, res) => {
     const id = parseInput(z.string().regex(/^[a-f0-9]{1,64}$/, 'must be a deployment id'), req.params.id, 'deployment id');
     parseInput(noQuery, req.query, 'query');
-    await authorize(req, platformAdoptionReadPermission);
-    res.json(await deployments.getDeployment(id));
+    const credentials = await authorize(req, platformAdoptionReadPermission);
+    const deployment = await deployments.getDeployment(id);
+    const [visible] = await visibility.restrict(credentials, [deployment], d => d.entityRef);
+    if (!visible) throw new NotFoundError(`no deployment with id ${id} in the current scan`);
+    res.json(visible);
   });
 
   router.get('/entities/:kind/:namespace/:name/deployments', async (req, res) => {
     const ref = parseInput(entityRef, `${req.params.kind}:${req.params.namespace}/${req.params.name}`, 'entity');
     parseInput(noQuery, req.query, 'query');
-    await authorize(req, platformAdoptionReadPermission);
-    const page = await deployments.queryDeployments({ entity: ref }, { limit: 500, offset: 0 });
+    const credentials = await authorize(req, platformAdoptionReadPermission);
+    const page = await deployments.queryDeployments(
+      { entity: ref },
+      { limit: 500, offset: 0 },
+      await visibility.scope(credentials),
+    );
     res.json({ items: page.items, totalCount: page.totalCount });
   });
 }

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { CampaignService } from '../reference/CampaignService';
 import { ConformanceService } from '../reference/ConformanceService';
 import { DeploymentService } from '../service/DeploymentService';
+import { EntityVisibility } from '../service/EntityVisibility';
 import { Authorize } from '../service/authorize';
 import { parseInput } from '../service/validation';
 import { AuditStore } from '../store/AuditStore';
@@ -26,6 +27,7 @@ const MAX_EXEMPTION_DAYS = 2 * 366;
 export interface GovernanceDeps {
   authorize: Authorize;
   deployments: DeploymentService;
+  visibility: EntityVisibility;
   conformance: ConformanceService;
   exemptions: ExemptionStore;
   campaigns: CampaignService;
@@ -44,11 +46,12 @@ export function governanceRoutes(router: Router, deps: GovernanceDeps) {
       req.query,
       'query',
     );
-    await authorize(req, platformAdoptionReadPermission);
+    const credentials = await authorize(req, platformAdoptionReadPermission);
     deps.conformance.platform(q.platform);
     const page = await deps.deployments.queryDeployments(
       { platform: q.platform, team: q.team, entity: q.entity, system: q.system },
       { limit: 500, offset: 0 },
+      await deps.visibility.scope(credentials),
     );
     const servers = page.items.filter(d => d.kind === 'server');
     const standard = await deps.conformance.standard(q.platform);

@@ -6,6 +6,7 @@ import {
 import { DeploymentQuery, DeploymentStore } from '../store/DeploymentStore';
 import { ScanStore } from '../store/ScanStore';
 import { encodeFacetValue } from '../store/rows';
+import { EntityScope } from './EntityVisibility';
 import { groupWithDescendants } from './orgScope';
 
 export interface DeploymentFilter {
@@ -57,11 +58,20 @@ export class DeploymentService {
     }));
   }
 
-  async queryDeployments(filter: DeploymentFilter, page: { limit: number; offset: number }) {
+  /**
+   * A page of deployments. `scope` narrows them to what the caller may
+   * see before paging, so pages and counts stay right under a conditional
+   * catalog policy.
+   */
+  async queryDeployments(
+    filter: DeploymentFilter,
+    page: { limit: number; offset: number },
+    scope?: EntityScope,
+  ) {
     const generation = await this.generation();
     if (!generation) return { items: [] as Deployment[], totalCount: 0, generation: undefined };
     const teamRefs = filter.team ? await this.teamWithSubTeams(generation, filter.team) : undefined;
-    const result = await this.deps.deployments.query(generation, {
+    const query = {
       platform: filter.platform,
       teamRefs,
       systemRef: filter.system,
@@ -72,6 +82,13 @@ export class DeploymentService {
         facet,
         values: values.flatMap(encodedCandidates),
       })),
+    };
+    const entityRefs = scope
+      ? [...(await scope(await this.deps.deployments.entityRefsOf(generation, query)))]
+      : undefined;
+    const result = await this.deps.deployments.query(generation, {
+      ...query,
+      entityRefs,
       sort: filter.sort,
       ...page,
     });

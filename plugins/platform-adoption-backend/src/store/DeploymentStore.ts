@@ -45,6 +45,8 @@ export interface DeploymentQuery {
   facets?: Array<{ facet: string; values: string[] }>;
   /** Case-insensitive match on name, entity, repository or team. */
   search?: string;
+  /** Only deployments of these entities (what the caller may see). */
+  entityRefs?: string[];
   sort?: DeploymentSort;
   limit: number;
   offset: number;
@@ -154,8 +156,15 @@ export class DeploymentStore {
     return row ? fromDeploymentRow(row) : undefined;
   }
 
-  async query(generation: number, q: DeploymentQuery) {
+  /** The entities a query's deployments belong to, for a visibility check before paging. */
+  async entityRefsOf(generation: number, q: Omit<DeploymentQuery, 'limit' | 'offset' | 'sort'>) {
+    const rows: Array<{ ref: string | null }> = await this.filtered(generation, q).distinct('d.entity_ref as ref');
+    return rows.map(r => r.ref).filter((ref): ref is string => Boolean(ref));
+  }
+
+  private filtered(generation: number, q: Omit<DeploymentQuery, 'limit' | 'offset' | 'sort'>) {
     const base = this.db<DeploymentRow>('deployments as d').where('d.generation', generation);
+    if (q.entityRefs) base.whereIn('d.entity_ref', q.entityRefs.length ? q.entityRefs : ['']);
     if (q.platform) base.andWhere('d.platform', q.platform);
     if (q.teamRefs) base.whereIn('d.team_ref', q.teamRefs);
     if (q.systemRef) base.andWhere('d.system_ref', q.systemRef);
@@ -182,6 +191,11 @@ export class DeploymentStore {
         }
       });
     }
+    return base;
+  }
+
+  async query(generation: number, q: DeploymentQuery) {
+    const base = this.filtered(generation, q);
 
     const [{ count }] = await base.clone().clearSelect().count<{ count: number | string }[]>({
       count: '*',
