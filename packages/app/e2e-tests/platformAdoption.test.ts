@@ -8,7 +8,7 @@ test('a guest signs in and reaches Platform Adoption from the sidebar', async ({
 }) => {
   await page.goto('/');
 
-  await page.getByRole('button', { name: 'Enter' }).click();
+  await page.getByRole('button', { name: 'Enter', exact: true }).click();
 
   const nav = page.getByRole('navigation', { name: 'sidebar nav' });
   await expect(nav.getByRole('link', { name: 'Catalog', exact: true })).toBeVisible();
@@ -23,4 +23,14 @@ test('a guest signs in and reaches Platform Adoption from the sidebar', async ({
     path: `${screenshotDir}/platform-adoption-page.png`,
     fullPage: true,
   });
+});
+
+test('a CoE lead signs in as herself, with her groups from the catalog', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter as CoE lead' }).click();
+  await page.goto('/settings');
+  await expect(page.getByText('Tamsin Raman').first()).toBeVisible();
+  await page.screenshot({ path: `${screenshotDir}/coe-lead-settings.png` });
 });

@@ -4,6 +4,8 @@
  */
 import { createBackend } from '@backstage/backend-defaults';
 import { localRepositoryUrlReaderFactory } from '@platform-adoption/plugin-platform-adoption-backend';
+import { demoPermissionPolicyModule } from './demo/permissionPolicy';
+import { demoPersonasModule } from './demo/personas';
 
 const backend = createBackend();
 
@@ -15,6 +17,7 @@ backend.add(import('@backstage/plugin-app-backend'));
 
 backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+backend.add(demoPersonasModule);
 
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(
@@ -25,9 +28,9 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+// A real policy: the CoE group manages reference architectures, exemptions,
+// campaigns and scans; everyone else reads.
+backend.add(demoPermissionPolicyModule);
 
 backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));

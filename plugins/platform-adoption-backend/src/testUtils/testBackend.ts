@@ -68,14 +68,15 @@ export async function startPlatformAdoption(options: TestBackendOptions) {
   const managers = new Set(options.managers ?? []);
   const catalog = catalogServiceMock({ entities: options.entities });
   const byRefs = catalog.getEntitiesByRefs.bind(catalog);
-  catalog.getEntitiesByRefs = async (req, opts) => {
+  catalog.getEntitiesByRefs = async (req, opts?) => {
     const result = await byRefs(req, opts);
-    const user = (opts.credentials.principal as { userEntityRef?: string }).userEntityRef ?? '';
+    const credentials = (opts as { credentials?: { principal?: { userEntityRef?: string } } } | undefined)?.credentials;
+    const user = credentials?.principal?.userEntityRef ?? '';
     const hidden = new Set(options.hidden?.[user] ?? []);
     return {
       items: result.items.map(e =>
         e && hidden.has(`${e.kind}:${e.metadata.namespace ?? 'default'}/${e.metadata.name}`.toLocaleLowerCase('en-US'))
-          ? null
+          ? undefined
           : e,
       ),
     };

@@ -1,16 +1,15 @@
-import { SignInPage } from '@backstage/core-components';
 import { createFrontendModule } from '@backstage/frontend-plugin-api';
 import { SignInPageBlueprint } from '@backstage/plugin-app-react';
 
-// The demo signs visitors in as guests; a real installation swaps in its
-// company's identity provider here.
-const guestSignInPage = SignInPageBlueprint.make({
+// The demo signs visitors in as one of two personas; a real installation
+// swaps in its company's identity provider here.
+const personaSignInPage = SignInPageBlueprint.make({
   params: {
-    loader: async () => props => <SignInPage {...props} providers={['guest']} />,
+    loader: async () => (await import('./PersonaSignInPage')).PersonaSignInPage,
   },
 });
 
 export const signInModule = createFrontendModule({
   pluginId: 'app',
-  extensions: [guestSignInPage],
+  extensions: [personaSignInPage],
 });
