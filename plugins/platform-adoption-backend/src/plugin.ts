@@ -13,6 +13,7 @@ import {
 import { FleetAnalyzer } from './analysis/FleetAnalyzer';
 import { CampaignService } from './reference/CampaignService';
 import { ConformanceService } from './reference/ConformanceService';
+import { GoldenPathUpgrades } from './reference/GoldenPathUpgrades';
 import { HistoryRecorder } from './reference/HistoryRecorder';
 import { ReferenceService } from './reference/ReferenceService';
 import { createRouter } from './router';
@@ -107,6 +108,7 @@ export const platformAdoptionPlugin = createBackendPlugin({
             }),
             governance: {
               conformance,
+              upgrades: new GoldenPathUpgrades({ references: stores.references }),
               exemptions: stores.exemptions,
               campaigns: new CampaignService({ ...stores }),
               history: stores.history,

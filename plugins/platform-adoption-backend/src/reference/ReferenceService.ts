@@ -71,6 +71,11 @@ export class ReferenceService {
     };
   }
 
+  /** Every platform's current standard, for the golden-path templates. */
+  async standards() {
+    return [...(await this.deps.references.standards()).values()];
+  }
+
   async version(platformId: string, version: number) {
     this.platform(platformId);
     const found = await this.deps.references.getVersion(platformId, version);

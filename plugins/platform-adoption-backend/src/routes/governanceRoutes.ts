@@ -9,6 +9,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { CampaignService } from '../reference/CampaignService';
 import { ConformanceService } from '../reference/ConformanceService';
+import { GoldenPathUpgrades } from '../reference/GoldenPathUpgrades';
 import { DeploymentService } from '../service/DeploymentService';
 import { EntityVisibility } from '../service/EntityVisibility';
 import { Authorize } from '../service/authorize';
@@ -26,6 +27,7 @@ const MAX_EXEMPTION_DAYS = 2 * 366;
 
 export interface GovernanceDeps {
   authorize: Authorize;
+  upgrades: GoldenPathUpgrades;
   deployments: DeploymentService;
   visibility: EntityVisibility;
   conformance: ConformanceService;
@@ -58,10 +60,13 @@ export function governanceRoutes(router: Router, deps: GovernanceDeps) {
     const results = await deps.conformance.evaluate(q.platform, servers);
     res.json({
       standard: standard ? { version: standard.version, title: standard.title } : null,
-      items: servers.map(d => ({
-        deployment: { id: d.id, name: d.name, entityRef: d.entityRef, teamRef: d.teamRef, environment: d.environment, goldenPath: d.goldenPath },
-        conformance: results.get(d.id) ?? null,
-      })),
+      items: await Promise.all(
+        servers.map(async d => ({
+          deployment: { id: d.id, name: d.name, entityRef: d.entityRef, teamRef: d.teamRef, environment: d.environment, goldenPath: d.goldenPath },
+          conformance: results.get(d.id) ?? null,
+          upgrade: await deps.upgrades.upgradeFor(d, standard),
+        })),
+      ),
     });
   });
 

@@ -23,6 +23,12 @@ export function referenceRoutes(
   const manage = platformAdoptionReferenceManagePermission;
   const platformOf = (params: Record<string, string>) => parseInput(name, params.platform, 'platform');
 
+  router.get('/references', async (req, res) => {
+    parseInput(noQuery, req.query, 'query');
+    await authorize(req, platformAdoptionReadPermission);
+    res.json({ items: await references.standards() });
+  });
+
   router.get('/references/:platform', async (req, res) => {
     parseInput(noQuery, req.query, 'query');
     await authorize(req, platformAdoptionReadPermission);

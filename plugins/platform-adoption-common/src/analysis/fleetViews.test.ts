@@ -34,7 +34,13 @@ describe('rollUp', () => {
   it('counts each deployment in its team and every ancestor', () => {
     const rollups = rollUp(
       [
-        deployment('a', { teamRef: 'group:default/ledger', environment: 'production', repository: 'r1', declaredBy: 'resource:default/x' }),
+        deployment('a', {
+          teamRef: 'group:default/ledger',
+          environment: 'production',
+          repository: 'r1',
+          declaredBy: 'resource:default/x',
+          goldenPath: { template: 'template:default/mongodb-golden-path', platform: 'mongodb', referenceVersion: 1 },
+        }),
         deployment('b', { teamRef: 'group:default/cards', environment: 'staging', repository: 'r2' }),
         deployment('c', { teamRef: 'group:default/cards', kind: 'client', repository: 'r3' }),
         deployment('d', { teamRef: 'group:default/loop-a', environment: 'production' }),
@@ -53,6 +59,7 @@ describe('rollUp', () => {
       snowflakes: 1,
       declared: 1,
       detected: 3,
+      goldenPath: 1,
     });
     expect(rollups.find(r => r.orgRef === 'group:default/bank')?.deployments).toBe(2);
     expect(rollups.find(r => r.orgRef === '*')).toMatchObject({ deployments: 3, teams: 3 });

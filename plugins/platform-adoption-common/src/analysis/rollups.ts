@@ -19,6 +19,8 @@ export interface OrgRollup {
   /** Deployments declared in the catalog, against all that were detected. */
   declared: number;
   detected: number;
+  /** Deployments whose entity was created from a golden-path template. */
+  goldenPath: number;
 }
 
 const isProduction = (d: Deployment) => d.environment === 'production';
@@ -69,6 +71,7 @@ export function rollUp(
           positiveDeviants: 0,
           declared: 0,
           detected: 0,
+          goldenPath: 0,
           teamSet: new Set(),
           productionTeamSet: new Set(),
           systemSet: new Set(),
@@ -84,6 +87,7 @@ export function rollUp(
         continue;
       }
       r.deployments += 1;
+      if (d.goldenPath) r.goldenPath += 1;
       if (isProduction(d)) {
         r.production += 1;
         if (d.teamRef) r.productionTeamSet.add(d.teamRef);
