@@ -12,7 +12,7 @@ import path from 'node:path';
 import request from 'supertest';
 import { platformAdoptionPlugin } from './plugin';
 import { localRepositoryUrlReaderFactory } from './repositories/localRepositoryReader';
-import { testDatabaseIds } from './testUtils/databases';
+import { testDatabaseIds } from './__testUtils__/databases';
 
 const BASE_URL = 'https://git.example.test/';
 

@@ -7,8 +7,8 @@ import {
   repositories,
   scanAndWait,
   startPlatformAdoption,
-} from './testUtils/testBackend';
-import { testDatabaseIds } from './testUtils/databases';
+} from './__testUtils__/testBackend';
+import { testDatabaseIds } from './__testUtils__/databases';
 
 const COE = 'user:default/coe-lead';
 const READER = 'user:default/reader';

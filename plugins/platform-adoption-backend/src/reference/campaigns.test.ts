@@ -1,7 +1,7 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { Deployment, PlatformDefinition } from '@platform-adoption/plugin-platform-adoption-common';
 import { createStores, Stores } from '../store/createStores';
-import { testDatabaseIds } from '../testUtils/databases';
+import { testDatabaseIds } from '../__testUtils__/databases';
 import { CampaignService } from './CampaignService';
 import { ConformanceService } from './ConformanceService';
 import { HistoryRecorder } from './HistoryRecorder';

@@ -4,7 +4,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { Authorize } from '../service/authorize';
 import { decodeCursor, encodeCursor, queryFingerprint } from '../service/cursor';
-import { DeploymentService } from '../service/DeploymentService';
+import { DeploymentFilter, DeploymentService } from '../service/DeploymentService';
 import { EntityVisibility } from '../service/EntityVisibility';
 import { parseInput } from '../service/validation';
 import { entityRef, name, noQuery } from './schemas';
@@ -20,7 +20,7 @@ const deploymentListQuery = z
     facet: z
       .union([z.string(), z.array(z.string())])
       .optional()
-      .transform(v => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
+      .transform(v => [v ?? []].flat())
       .pipe(
         z
           .array(z.string().max(300).regex(/^[\w.-]+:.*$/, 'must look like <facet>:<value>, e.g. backup:none'))
@@ -62,11 +62,9 @@ export function deploymentRoutes(
       facets[facet] = [...(facets[facet] ?? []), entry.slice(at + 1)];
     }
     const order = q.order ?? 'asc';
-    const sort = q.sort?.startsWith('facet:')
-      ? { facet: q.sort.slice('facet:'.length), order }
-      : q.sort
-      ? { column: q.sort as 'name', order }
-      : undefined;
+    let sort: DeploymentFilter['sort'];
+    if (q.sort?.startsWith('facet:')) sort = { facet: q.sort.slice('facet:'.length), order };
+    else if (q.sort) sort = { column: q.sort as 'name', order };
     const filter = {
       platform: q.platform,
       team: q.team,

@@ -42,6 +42,12 @@ export function standardBelowConsensus(
   return undefined;
 }
 
+/** How far a value falls short of the standard: the reference's gap, or 1 for the worst of an order. */
+function standardGap(facet: FacetDefinition, value: FacetScalar, requirement: FacetRequirement | undefined) {
+  if (requirement) return requirementGap(value, requirement);
+  return betterRank(facet, value) === 0 || isUnacceptable(facet, value) ? 1 : 0;
+}
+
 function rarity(
   facet: FacetDefinition,
   value: FacetScalar,
@@ -92,13 +98,10 @@ export function assessFacet(args: {
     const support = { count: Math.round(mode.weight), of: Math.round(mode.total) };
     const standard = standardBelowConsensus(facet, mode.value, requirement);
     if (standard) {
-      const gap = requirement
-        ? requirementGap(value, requirement)
-        : betterRank(facet, value) === 0 || isUnacceptable(facet, value)
-        ? 1
-        : 0;
+      const gap = standardGap(facet, value, requirement);
       const better = gap === 0 && key !== mode.key;
-      const deviation = gap > 0 ? gap : better ? 1 - tally.smoothedShare(key, mode, self) : 0;
+      let deviation = gap;
+      if (better) deviation = 1 - tally.smoothedShare(key, mode, self);
       assessment = {
         importance: facet.weight,
         deviation,

@@ -1,6 +1,12 @@
-import { Deployment, UNKNOWN } from '../domain/deployment';
-import { PlatformDefinition } from '../domain/platform';
+import { Deployment, FacetScalar, UNKNOWN } from '../domain/deployment';
+import { FacetDefinition, PlatformDefinition } from '../domain/platform';
 import { versionLine } from './versions';
+
+function barValue(kind: FacetDefinition['kind'], raw: FacetScalar | undefined): string {
+  if (raw === undefined) return UNKNOWN;
+  if (kind === 'version' && raw !== UNKNOWN) return versionLine(raw) ?? String(raw);
+  return String(raw);
+}
 
 /** One bar of a facet's chart: a value and the deployments behind it. */
 export interface FacetBar {
@@ -23,13 +29,7 @@ export function facetDistributions(
   for (const facet of platform.facets) {
     const bars = new Map<string, FacetBar>();
     for (const d of servers) {
-      const raw = d.facets[facet.id]?.value;
-      const value =
-        raw === undefined
-          ? UNKNOWN
-          : facet.kind === 'version' && raw !== UNKNOWN
-          ? versionLine(raw) ?? String(raw)
-          : String(raw);
+      const value = barValue(facet.kind, d.facets[facet.id]?.value);
       const bar = bars.get(value) ?? { value, count: 0, deploymentIds: [] };
       bar.count += 1;
       bar.deploymentIds.push(d.id);

@@ -9,9 +9,9 @@ export interface ParsedVersion {
 }
 
 export function parseVersion(value: unknown): ParsedVersion | undefined {
-  if (typeof value === 'number') value = String(value);
-  if (typeof value !== 'string') return undefined;
-  const match = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?/i.exec(value.trim());
+  const text = typeof value === 'number' ? String(value) : value;
+  if (typeof text !== 'string') return undefined;
+  const match = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?/i.exec(text.trim());
   if (!match) return undefined;
   return {
     major: Number(match[1]),

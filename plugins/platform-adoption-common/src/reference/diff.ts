@@ -23,10 +23,13 @@ export function diffReferences(
     const a = from.facets[id] && describeRequirement(from.facets[id].requirement);
     const b = to.facets[id] && describeRequirement(to.facets[id].requirement);
     if (a === b) continue;
+    let change: ReferenceChange['change'] = 'changed';
+    if (!a) change = 'added';
+    else if (!b) change = 'removed';
     changes.push({
       kind: 'facet',
       subject: id,
-      change: !a ? 'added' : !b ? 'removed' : 'changed',
+      change,
       ...(a ? { from: a } : {}),
       ...(b ? { to: b } : {}),
     });
