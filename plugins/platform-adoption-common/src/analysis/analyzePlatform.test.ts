@@ -204,3 +204,23 @@ describe('analyzePlatform', () => {
     expect(b).toEqual(a);
   });
 });
+
+describe('values known to be worse', () => {
+  it('are faults even when a sizeable minority shares them', () => {
+    const withOrder: PlatformDefinition = {
+      ...platform,
+      facets: platform.facets.map(f =>
+        f.id === 'topology' ? { ...f, better: ['standalone', ['replicaset', 'sharded']] } : f,
+      ),
+    };
+    const standalone = Array.from({ length: 3 }, (_, i) =>
+      deployment({ topology: 'standalone', region: `r${i}` }),
+    );
+    const result = analyzePlatform({ platform: withOrder, deployments: [...fleet(9), ...standalone] });
+    for (const d of standalone) {
+      expect(findingsOf(result, d.id)[0]?.reasons[0]).toMatchObject({ facet: 'topology', direction: 'worse' });
+    }
+    const without = analyzePlatform({ platform, deployments: [...fleet(9), ...standalone] });
+    for (const d of standalone) expect(findingsOf(without, d.id)).toEqual([]);
+  });
+});

@@ -57,8 +57,10 @@ function rarity(
   self: { key: string; weight: number },
   options: AnalysisOptions,
 ): number {
+  // Legitimate variation is for values without an order; a value known to
+  // be worse than what peers agree on is a fault however many share it.
   const share = tally.weightOf(key, self) / mode.total;
-  if (share > options.legitimateShare) return 0;
+  if (share > options.legitimateShare && directionOf(facet, value, mode.value) !== 'worse') return 0;
   if (facet.kind === 'version') {
     const a = parseVersion(value);
     const b = parseVersion(mode.value);
@@ -119,8 +121,12 @@ export function assessFacet(args: {
     } else {
       const deviation =
         key === mode.key ? 0 : rarity(facet, value, key, mode, tally, self, options);
+      const direction = directionOf(facet, value, mode.value);
+      // A value known to be worse counts at the facet's full weight: a split
+      // fleet lowers how much peers agree, not how bad the worse value is.
+      const orderedWorse = direction === 'worse' && facet.kind !== 'version';
       assessment = {
-        importance: facet.weight * mode.strength,
+        importance: facet.weight * (orderedWorse && deviation > 0 ? 1 : mode.strength),
         deviation,
         reason: deviation
           ? {
@@ -128,7 +134,7 @@ export function assessFacet(args: {
               value,
               consensus: mode.value,
               support,
-              direction: directionOf(facet, value, mode.value),
+              direction,
               basis: 'consensus',
             }
           : undefined,
