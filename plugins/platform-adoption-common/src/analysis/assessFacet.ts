@@ -124,7 +124,7 @@ export function assessFacet(args: {
       const direction = directionOf(facet, value, mode.value);
       // A value known to be worse counts at the facet's full weight: a split
       // fleet lowers how much peers agree, not how bad the worse value is.
-      const orderedWorse = direction === 'worse' && facet.kind !== 'version';
+      const orderedWorse = direction === 'worse';
       assessment = {
         importance: facet.weight * (orderedWorse && deviation > 0 ? 1 : mode.strength),
         deviation,

@@ -1,13 +1,17 @@
 import { FacetScalar } from '../domain/deployment';
 import { FacetKind } from '../domain/platform';
-import { versionLine } from './versions';
+import { parseVersion } from './versions';
 
 /**
- * The key two values agree on: versions by release line ("7.0.14" and
- * "7.0.2" agree on "7.0"), everything else by exact value and type.
+ * The key two values agree on: versions by major ("7.0.14" and "7.2" agree
+ * on 7 — minor releases are drift, not a different decision), everything
+ * else by exact value and type.
  */
 export function agreementKey(kind: FacetKind, value: FacetScalar): string {
-  if (kind === 'version') return `v:${versionLine(value) ?? String(value)}`;
+  if (kind === 'version') {
+    const version = parseVersion(value);
+    return `v:${version ? version.major : String(value)}`;
+  }
   return JSON.stringify(value);
 }
 

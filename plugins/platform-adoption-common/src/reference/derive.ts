@@ -1,7 +1,7 @@
 import { PlatformSummary } from '../api/responses';
 import { FacetRequirement, Finding } from '../analysis/types';
 import { betterRank, describeRequirement } from '../analysis/standards';
-import { versionLine } from '../analysis/versions';
+import { parseVersion, versionLine } from '../analysis/versions';
 import { FacetScalar } from '../domain/deployment';
 import { FacetDefinition, PlatformDefinition } from '../domain/platform';
 import { ReferenceArchitectureContent } from '../domain/reference';
@@ -35,7 +35,8 @@ export interface ReferenceProposal {
 const standardisable = (f: FacetDefinition) => !f.context && f.weight >= 0.2 && !f.id.startsWith('client');
 
 function requirementFor(facet: FacetDefinition, value: FacetScalar, observed: FacetScalar[]): FacetRequirement {
-  if (facet.kind === 'version') return { versionRange: `>=${versionLine(value) ?? value}` };
+  // Peers agree on a major version; the standard asks for at least it.
+  if (facet.kind === 'version') return { versionRange: `>=${parseVersion(value)?.major ?? value}` };
   const rank = betterRank(facet, value);
   if (rank !== undefined) {
     // Anything at least as good as the consensus meets the standard.

@@ -128,7 +128,7 @@ describe('deriveReference', () => {
       ],
       'group:default/coe',
     );
-    expect(proposal.content.facets.version.requirement).toEqual({ versionRange: '>=7.0' });
+    expect(proposal.content.facets.version.requirement).toEqual({ versionRange: '>=7' });
     expect(proposal.content.facets.backup.requirement).toEqual({ oneOf: ['snapshot', 'continuous'] });
     expect(proposal.content.facets.region).toBeUndefined();
     expect(proposal.evidence.find(e => e.facet === 'backup')).toMatchObject({ support: { count: 11, of: 12 }, deploymentIds: ['a', 'p'] });
