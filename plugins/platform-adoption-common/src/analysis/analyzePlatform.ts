@@ -2,6 +2,7 @@ import { PlatformDefinition } from '../domain/platform';
 import { assessFacet, FacetAssessment, standardBelowConsensus } from './assessFacet';
 import { duplicateWeights } from './lineage';
 import { PeerGroup, peerGroups } from './peers';
+import { ordinalConsensus } from './ordinal';
 import { minePairRules } from './rules';
 import { agreementKey, FacetTally } from './tally';
 import { extractTeamConventions } from './teamConventions';
@@ -55,7 +56,8 @@ function platformConsensus(
   options: AnalysisOptions,
 ): FacetConsensus[] {
   return input.platform.facets.flatMap(facet => {
-    const mode = all.get(facet.id)!.mode();
+    const tally = all.get(facet.id)!;
+    const mode = ordinalConsensus(facet, tally, undefined, options.consensusSupport) ?? tally.mode();
     if (!mode || mode.total < options.kmin - 1e-9 || mode.weight / mode.total < options.consensusSupport) {
       return [];
     }

@@ -9,6 +9,7 @@ import {
   requirementGap,
   satisfies,
 } from './standards';
+import { ordinalConsensus } from './ordinal';
 import { agreementKey, FacetTally, TallyMode } from './tally';
 import { AnalysisOptions, FacetRequirement, FindingReason, PairRule } from './types';
 import { parseVersion, versionDistance } from './versions';
@@ -89,7 +90,11 @@ export function assessFacet(args: {
   const { facet, value, tally, requirement, options } = args;
   const key = agreementKey(facet.kind, value);
   const self = { key, weight: args.weight };
-  const mode = tally.mode(self);
+  const mode = ordinalConsensus(facet, tally, self, options.consensusSupport) ?? tally.mode(self);
+  const sameLevel =
+    mode !== undefined &&
+    (key === mode.key ||
+      (betterRank(facet, value) !== undefined && betterRank(facet, value) === betterRank(facet, mode.value)));
   const hasConsensus =
     mode !== undefined &&
     mode.total >= options.kmin - 1 - 1e-9 &&
@@ -101,7 +106,7 @@ export function assessFacet(args: {
     const standard = standardBelowConsensus(facet, mode.value, requirement);
     if (standard) {
       const gap = standardGap(facet, value, requirement);
-      const better = gap === 0 && key !== mode.key;
+      const better = gap === 0 && !sameLevel;
       let deviation = gap;
       if (better) deviation = 1 - tally.smoothedShare(key, mode, self);
       assessment = {
@@ -119,8 +124,7 @@ export function assessFacet(args: {
           : undefined,
       };
     } else {
-      const deviation =
-        key === mode.key ? 0 : rarity(facet, value, key, mode, tally, self, options);
+      const deviation = sameLevel ? 0 : rarity(facet, value, key, mode, tally, self, options);
       const direction = directionOf(facet, value, mode.value);
       // A value known to be worse counts at the facet's full weight: a split
       // fleet lowers how much peers agree, not how bad the worse value is.

@@ -45,6 +45,13 @@ export class FacetTally {
     this.total += weight;
   }
 
+  /** Every value with its weight, one deployment's own left out. */
+  values(without?: { key: string; weight: number }): Array<{ key: string; value: FacetScalar; weight: number }> {
+    return [...this.entries.entries()]
+      .map(([key, e]) => ({ key, value: e.value, weight: without && without.key === key ? e.weight - without.weight : e.weight }))
+      .filter(e => e.weight > 1e-9);
+  }
+
   weightOf(key: string, without?: { key: string; weight: number }) {
     const w = this.entries.get(key)?.weight ?? 0;
     return without && without.key === key ? w - without.weight : w;

@@ -1,60 +1,18 @@
 import fs from 'fs';
-import path from 'path';
 import {
   DetectedDeployment,
   UNKNOWN,
 } from '@platform-adoption/plugin-platform-adoption-common';
 import { loadHclParser } from '../../parsing/hcl';
 import { detectFiles, facetValues, onlyServer } from '../../testing/detect';
+import { fixtureText, MONGODB_FIXTURES, ORIGINAL_PATHS } from '../../testing/mongodbFixtures';
 import { mongodbDetector } from './detector';
 
 /**
- * The real MongoDB configurations in the shared fixtures (verbatim copies
- * of public repositories, see fixtures/real-world/SOURCES.md), each read as
- * its own repository at the path it has there, asserted against what a
- * careful reader of each file sees.
+ * The real MongoDB fixtures, each read as its own repository at the path it
+ * has there, asserted against what a careful reader of each file sees.
  */
-const FIXTURES = path.resolve(
-  __dirname,
-  '../../../../..',
-  '..',
-  'shared',
-  'fixtures',
-  'real-world',
-  'mongodb',
-);
-
-/** Local fixture name → path in its original repository (SOURCES.md). */
-const ORIGINAL_PATHS: Record<string, string> = {
-  'atlas__GoogleCloudPlatform__terraform-mean-cloudrun-mongodb.tf': 'atlas.tf',
-  'atlas__SubashMaharjan__Publishing-platform.tf': 'atlas.tf',
-  'atlas__amartgon__atlas-azure-hub-spoke.tf': 'atlas.tf',
-  'atlas__cbaird-1337__aws-atlas-terraform.tf': 'atlas.tf',
-  'atlas__eugenebogaart__Atlas-AWS-Peering.tf': 'atlas.tf',
-  'atlas__eugenebogaart__Atlas-Azure-Peering.tf': 'atlas.tf',
-  'atlas__formancehq__stack-terraform-aws-example.tf': 'atlas.tf',
-  'atlas__hounienlin__terraform-mongodb-atlas-on-gcp.tf': 'atlas.tf',
-  'atlas__ivan-gusev__nightscout-gcp.tf': 'atlas.tf',
-  'atlas__synthia-telemed__infrastructure.tf': 'atlas.tf',
-  'community__nklmilojevic__home.yaml':
-    'kubernetes/apps/database/mongodb/cluster/cluster.yaml',
-  'compose__composemgr__mongodb.yaml': 'docker-compose.yaml',
-  'helm__DevSecNinja__home.yaml':
-    'kubernetes/apps/database/mongodb/app/helmrelease.yaml',
-  'helm__Fane447__flux-cluster.yaml':
-    'kubernetes/apps/database/mongodb/app/helmrelease.yaml',
-  'helm__clarknova99__home-cluster.yaml':
-    'kubernetes/apps/database/mongodb/app/helmrelease.yaml',
-  'helm__gtw2__home-ops.yaml':
-    'kubernetes/apps/database/mongodb/app/helmrelease.yaml',
-  'helm__ismailbay__k8s-dev-stack.yaml':
-    'kubernetes/apps/database/mongodb/app/helmrelease.yaml',
-  'helm__sklab-dev__k8s-cluster.yaml':
-    'kubernetes/apps/database/mongodb/app/helmrelease.yaml',
-};
-
-const text = (fixture: string) =>
-  fs.readFileSync(path.join(FIXTURES, fixture), 'utf8');
+const text = fixtureText;
 const scan = (fixture: string) =>
   detectFiles({ [ORIGINAL_PATHS[fixture]]: text(fixture) }, [mongodbDetector]);
 const deployment = (fixture: string): DetectedDeployment =>
@@ -65,7 +23,7 @@ beforeAll(() => loadHclParser());
 
 describe('real-world MongoDB configurations', () => {
   it('covers every fixture listed in SOURCES.md and finds exactly one server in each', () => {
-    expect(fs.readdirSync(FIXTURES).sort()).toEqual(
+    expect(fs.readdirSync(MONGODB_FIXTURES).sort()).toEqual(
       Object.keys(ORIGINAL_PATHS).sort(),
     );
     for (const fixture of Object.keys(ORIGINAL_PATHS)) {
