@@ -1,4 +1,5 @@
-import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices, startTestBackend, TestDatabases } from '@backstage/backend-test-utils';
+import { Knex } from 'knex';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -32,6 +33,8 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, sec
 const repositoryUrl = (name: string) => `https://git.fernhill.example/${name}/`;
 
 describe('the demo enterprise', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+  let knex: Knex;
   let server: any;
   const all: any[] = [];
   let firstScan: any;
@@ -50,9 +53,11 @@ describe('the demo enterprise', () => {
 
   beforeAll(async () => {
     const catalogFiles = fs.readdirSync(path.join(examples, 'catalog')).filter(f => f.endsWith('.yaml'));
+    knex = await databases.init('SQLITE_3');
     const backend = await startTestBackend({
       features: [
         catalogPlugin,
+        mockServices.database.factory({ knex }),
         platformAdoptionPlugin,
         localRepositoryUrlReaderFactory,
         mockServices.rootConfig.factory({
@@ -164,6 +169,25 @@ describe('the demo enterprise', () => {
         if (ref.includes(platform)) expect(declaredOnly).toContain(ref);
       }
     }
+  });
+
+  it('stores and serves none of the credentials planted in the repositories', async () => {
+    const secrets: string[] = planted.secrets.map((s: any) => s.value);
+    expect(secrets.length).toBeGreaterThan(0);
+    // Every text column the plugin wrote, and every read endpoint's answer.
+    const stored: string[] = [];
+    for (const table of ['deployments', 'facet_values', 'repositories', 'scan_problems', 'findings', 'platform_summaries']) {
+      stored.push(JSON.stringify(await knex(table).select()));
+    }
+    for (const endpoint of ['/overview', '/platforms', '/findings', '/rollups', '/scans', '/platforms/mongodb/summary', '/platforms/postgresql/summary']) {
+      stored.push(JSON.stringify((await request(server).get(api(endpoint)).set('Authorization', auth)).body));
+    }
+    stored.push(JSON.stringify(all));
+    const haystack = stored.join('\n');
+    const leaked = secrets.filter(secret => haystack.includes(secret));
+    // eslint-disable-next-line no-console
+    console.log(`secrets: ${leaked.length} leaked of ${secrets.length} planted`);
+    expect(leaked).toEqual([]);
   });
 
   it('shows the same deployments as the CLI scan of the same repositories', () => {
