@@ -3,6 +3,7 @@ import {
   PermissionsService,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
 import { analysisRoutes } from './routes/analysisRoutes';
@@ -31,13 +32,27 @@ export interface RouterOptions {
   visibility: EntityVisibility;
 }
 
+const BODY_LIMIT = '256kb';
+
+/** Body parser failures, in words that name the input, without a stack. */
+function bodyErrors(error: any, _req: express.Request, res: express.Response, next: express.NextFunction) {
+  if (error?.type === 'entity.parse.failed') {
+    next(new InputError(`the request body is not valid JSON: ${error.message}`));
+  } else if (error?.type === 'entity.too.large') {
+    res.status(413).json({ error: { name: 'PayloadTooLargeError', message: `the request body is larger than ${BODY_LIMIT}` } });
+  } else {
+    next(error);
+  }
+}
+
 /**
  * The REST API (documented in openapi.yaml): thin handlers that validate
  * input, check permissions and call a service.
  */
 export async function createRouter(options: RouterOptions): Promise<express.Router> {
   const router = Router();
-  router.use(express.json({ limit: '256kb' }));
+  router.use(express.json({ limit: BODY_LIMIT }));
+  router.use(bodyErrors);
   const authorize = createAuthorize(options.httpAuth, options.permissions);
 
   router.get('/health', (_req, res) => {
