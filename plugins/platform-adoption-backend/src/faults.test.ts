@@ -1,0 +1,121 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { UrlReaderService } from '@backstage/backend-plugin-api';
+import { builtinDetectors, loadHclParser } from '@platform-adoption/plugin-platform-adoption-node';
+import fs from 'node:fs';
+import path from 'node:path';
+import request from 'supertest';
+import { FleetAnalyzer } from './analysis/FleetAnalyzer';
+import { Scanner } from './scan/Scanner';
+import { createStores } from './store/createStores';
+import { as, component, group, repositories, scanAndWait, startPlatformAdoption } from './__testUtils__/testBackend';
+
+/**
+ * Faults never cost good data: an unreadable repository keeps its last
+ * deployments, marked stale with the reason; a scan that fails part-way
+ * leaves the previous generation current and served.
+ */
+const COE = 'user:default/coe-lead';
+const api = (p: string) => `/api/platform-adoption${p}`;
+const compose = 'services:\n  db:\n    image: mongo:7.0\n';
+const entities = [group('bank'), component('ledger-service', 'group:default/bank'), component('cards-service', 'group:default/bank')];
+
+describe('faults', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+  it('keeps an unreadable repository’s deployments, marked stale, and says why', async () => {
+    const knex = await databases.init('SQLITE_3');
+    const root = repositories({ 'ledger-service/docker-compose.yml': compose, 'cards-service/docker-compose.yml': compose });
+    const { server } = await startPlatformAdoption({ knex, root, managers: [COE], entities });
+    const first = await scanAndWait(server, as(COE));
+
+    fs.rmSync(path.join(root, 'cards-service'), { recursive: true });
+    const second = await scanAndWait(server, as(COE), first.id);
+    expect(second.stats).toMatchObject({ repositoriesFailed: 1, deployments: 2 });
+
+    const { body } = await request(server).get(api('/deployments?sort=entity')).set('Authorization', as(COE));
+    const cards = body.items.find((d: any) => d.entityRef === 'component:default/cards-service');
+    expect(cards).toMatchObject({ stale: true });
+    expect(cards.staleReason).toMatch(/could not read repository https:\/\/git\.example\.test\/cards-service\//);
+    const problems = await request(server).get(api(`/scans/${second.id}/problems`)).set('Authorization', as(COE));
+    expect(problems.body.items[0].message).toContain('cards-service');
+  }, 60_000);
+
+  it.each([
+    ['the catalog is unreachable', 'catalog'],
+    ['the database fails while writing the new generation', 'database'],
+    ['every repository read times out', 'reader'],
+  ])('leaves the previous generation current when %s', async (_what, fault) => {
+    const knex = await databases.init('SQLITE_3');
+    await loadHclParser();
+    const stores = await createStores({ getClient: async () => knex } as any);
+    const root = repositories({ 'ledger-service/docker-compose.yml': compose });
+    const catalog = catalogServiceMock({ entities });
+    let failing = false;
+    const reader: UrlReaderService = {
+      readUrl: async () => {
+        throw new Error('not used');
+      },
+      search: async () => {
+        throw new Error('not used');
+      },
+      readTree: async () => {
+        if (failing && fault === 'reader') throw Object.assign(new Error('ETIMEDOUT'), { name: 'TimeoutError' });
+        const files = fs.readdirSync(path.join(root, 'ledger-service'));
+        return {
+          etag: failing ? 'changed' : 'v1',
+          files: async () => files.map(f => ({ path: f, content: async () => fs.readFileSync(path.join(root, 'ledger-service', f)) })),
+          archive: async () => {
+            throw new Error('not used');
+          },
+          dir: async () => {
+            throw new Error('not used');
+          },
+        } as any;
+      },
+    };
+    const stream = catalog.streamEntities.bind(catalog);
+    catalog.streamEntities = (req, opts) => {
+      if (failing && fault === 'catalog') throw new Error('ECONNREFUSED catalog');
+      return stream(req, opts);
+    };
+    const write = stores.deployments.writeDeployments.bind(stores.deployments);
+    stores.deployments.writeDeployments = async (generation, deployments) => {
+      if (failing && fault === 'database') {
+        await write(generation, deployments.slice(0, 1));
+        throw new Error('SQLITE_IOERR: disk I/O error');
+      }
+      return write(generation, deployments);
+    };
+    const scanner = new Scanner({
+      catalog,
+      auth: mockServices.auth(),
+      reader,
+      scans: stores.scans,
+      deployments: stores.deployments,
+      analyzer: new FleetAnalyzer({ store: stores.analysis, references: stores.references, platforms: () => builtinDetectors.map(d => d.platform) }),
+      detectors: builtinDetectors,
+      logger: mockServices.logger.mock(),
+      options: { concurrency: 2, maxFileBytes: 1024 * 1024, keepGenerations: 2, catalogPageSize: 1000 },
+    });
+
+    const good = await scanner.scan('schedule');
+    failing = true;
+    const attempt = scanner.scan('schedule');
+    if (fault === 'reader') {
+      // A failed read is a problem of that repository, not of the scan.
+      const run = await attempt;
+      expect(run.stats).toMatchObject({ repositoriesFailed: 2, deployments: 2 });
+      const kept = await stores.deployments.readAll(run.id);
+      expect(kept.map(d => d.stale)).toEqual([true, true]);
+      expect(kept[0].staleReason).toContain('ETIMEDOUT');
+      return;
+    }
+    await expect(attempt).rejects.toThrow();
+    expect(await stores.scans.currentGeneration()).toBe(good.id);
+    expect(await stores.deployments.readAll(good.id)).toHaveLength(2);
+    expect((await stores.deployments.storedGenerations()).sort()).toEqual([good.id]);
+    const [failed] = (await stores.scans.listScans(1));
+    expect(failed).toMatchObject({ status: 'failed' });
+  }, 60_000);
+});
