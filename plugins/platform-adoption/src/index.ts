@@ -8,5 +8,8 @@ export { platformAdoptionPlugin as default } from './plugin';
 export {
   legacyPlatformAdoptionPlugin,
   PlatformAdoptionPage,
+  EntityPlatformUsageCard,
+  EntityTeamAdoptionCard,
+  EntitySystemDeploymentsCard,
 } from './legacy';
 export * from './api';

@@ -5,6 +5,7 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
+import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import AccountTreeIcon from '@material-ui/icons/AccountTree';
 import { PlatformAdoptionClient, platformAdoptionApiRef } from './api';
 import { rootRouteRef } from './routes';
@@ -18,14 +19,51 @@ const platformAdoptionApi = ApiBlueprint.make({
     }),
 });
 
-const overviewPage = PageBlueprint.make({
+/**
+ * `page:platform-adoption` at /platform-adoption: the overview, and under
+ * it one page per platform with Teams, Deployments, Snowflakes and Facets
+ * tabs (routed inside the page, since each lives under `/:platform`).
+ */
+const platformAdoptionPage = PageBlueprint.make({
   params: {
     path: '/platform-adoption',
     title: 'Platform Adoption',
     icon: <AccountTreeIcon />,
     routeRef: rootRouteRef,
     loader: () =>
-      import('./components/OverviewPage').then(m => <m.OverviewPage />),
+      import('./components/Router').then(m => <m.PlatformAdoptionRouter />),
+  },
+});
+
+/** `entity-card:platform-adoption/platform-usage` on Components and Resources. */
+const platformUsageCard = EntityCardBlueprint.make({
+  name: 'platform-usage',
+  params: {
+    filter: { kind: { $in: ['component', 'resource'] } },
+    loader: () =>
+      import('./components/EntityCards').then(m => <m.EntityPlatformUsageCard />),
+  },
+});
+
+/** `entity-card:platform-adoption/team-adoption` on Groups. */
+const teamAdoptionCard = EntityCardBlueprint.make({
+  name: 'team-adoption',
+  params: {
+    filter: { kind: 'group' },
+    loader: () =>
+      import('./components/EntityCards').then(m => <m.EntityTeamAdoptionCard />),
+  },
+});
+
+/** `entity-card:platform-adoption/system-deployments` on Systems. */
+const systemDeploymentsCard = EntityCardBlueprint.make({
+  name: 'system-deployments',
+  params: {
+    filter: { kind: 'system' },
+    loader: () =>
+      import('./components/EntityCards').then(m => (
+        <m.EntitySystemDeploymentsCard />
+      )),
   },
 });
 
@@ -39,5 +77,11 @@ export const platformAdoptionPlugin = createFrontendPlugin({
   title: 'Platform Adoption',
   icon: <AccountTreeIcon />,
   routes: { root: rootRouteRef },
-  extensions: [platformAdoptionApi, overviewPage],
+  extensions: [
+    platformAdoptionApi,
+    platformAdoptionPage,
+    platformUsageCard,
+    teamAdoptionCard,
+    systemDeploymentsCard,
+  ],
 });

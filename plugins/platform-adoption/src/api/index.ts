@@ -1,2 +1,2 @@
 export * from './PlatformAdoptionApi';
-export { PlatformAdoptionClient } from './PlatformAdoptionClient';
+export { PlatformAdoptionClient, deploymentQueryString } from './PlatformAdoptionClient';

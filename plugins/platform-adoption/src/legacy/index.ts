@@ -1,5 +1,6 @@
 import {
   createApiFactory,
+  createComponentExtension,
   createPlugin,
   createRoutableExtension,
   createRouteRef,
@@ -28,7 +29,9 @@ export const legacyPlatformAdoptionPlugin = createPlugin({
 });
 
 /**
- * The adoption overview page, for a legacy app's routes.
+ * The adoption pages (overview and one page per platform), for a legacy
+ * app's routes: `<Route path="/platform-adoption" element={<PlatformAdoptionPage />} />`.
+ * Entity cards link to `/platform-adoption`, so mount it there.
  *
  * @public
  */
@@ -36,7 +39,55 @@ export const PlatformAdoptionPage = legacyPlatformAdoptionPlugin.provide(
   createRoutableExtension({
     name: 'PlatformAdoptionPage',
     component: () =>
-      import('../components/OverviewPage').then(m => m.OverviewPage),
+      import('../components/Router').then(m => m.PlatformAdoptionRouter),
     mountPoint: legacyRootRouteRef,
+  }),
+);
+
+/**
+ * For a Component's or Resource's overview: its platform deployments, key
+ * facets and findings.
+ *
+ * @public
+ */
+export const EntityPlatformUsageCard = legacyPlatformAdoptionPlugin.provide(
+  createComponentExtension({
+    name: 'EntityPlatformUsageCard',
+    component: {
+      lazy: () =>
+        import('../components/EntityCards').then(m => m.EntityPlatformUsageCard),
+    },
+  }),
+);
+
+/**
+ * For a Group's overview: its (and its sub-teams') adoption per platform.
+ *
+ * @public
+ */
+export const EntityTeamAdoptionCard = legacyPlatformAdoptionPlugin.provide(
+  createComponentExtension({
+    name: 'EntityTeamAdoptionCard',
+    component: {
+      lazy: () =>
+        import('../components/EntityCards').then(m => m.EntityTeamAdoptionCard),
+    },
+  }),
+);
+
+/**
+ * For a System's overview: the platform deployments in it.
+ *
+ * @public
+ */
+export const EntitySystemDeploymentsCard = legacyPlatformAdoptionPlugin.provide(
+  createComponentExtension({
+    name: 'EntitySystemDeploymentsCard',
+    component: {
+      lazy: () =>
+        import('../components/EntityCards').then(
+          m => m.EntitySystemDeploymentsCard,
+        ),
+    },
   }),
 );

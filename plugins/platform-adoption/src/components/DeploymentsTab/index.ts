@@ -1,0 +1,2 @@
+export { DeploymentsTab } from './DeploymentsTab';
+export { deploymentsLink } from './deploymentFilters';

@@ -1,0 +1,3 @@
+export { EntityPlatformUsageCard } from './EntityPlatformUsageCard';
+export { EntityTeamAdoptionCard } from './EntityTeamAdoptionCard';
+export { EntitySystemDeploymentsCard } from './EntitySystemDeploymentsCard';

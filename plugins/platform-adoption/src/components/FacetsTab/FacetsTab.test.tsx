@@ -1,0 +1,70 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createFakeApi } from '../../__testUtils__/fakeApi';
+import { renderPlatformPage } from '../../__testUtils__/renderPlatformPage';
+import { responseError } from '../../__testUtils__/responseError';
+
+describe('FacetsTab', () => {
+  it('charts each facet with the consensus marked and counts linked', async () => {
+    renderPlatformPage('/platform-adoption/mongodb/facets');
+    const backup = await screen.findByRole('region', { name: 'Backup' });
+    expect(backup).toHaveTextContent('Consensus: snapshot (16 of 22)');
+    expect(within(backup).getByRole('img')).toHaveAccessibleName('Backup: snapshot 16, none 5, continuous 1');
+    expect(within(backup).getByText(/snapshot:/).closest('li')).toHaveTextContent('snapshot: 16 deployments (consensus)');
+    expect(within(backup).getByRole('link', { name: '5 deployments with Backup none' })).toHaveAttribute(
+      'href',
+      '/platform-adoption/mongodb/deployments?facet=backup%3Anone',
+    );
+  });
+
+  it('says when the consensus is below the standard', async () => {
+    renderPlatformPage('/platform-adoption/mongodb/facets');
+    const auth = await screen.findByRole('region', { name: 'Authentication' });
+    expect(auth).toHaveTextContent(
+      'Consensus: none (12 of 22) — consensus below standard; the standard is scram',
+    );
+  });
+
+  it('links version lines to the list sorted by version', async () => {
+    renderPlatformPage('/platform-adoption/mongodb/facets');
+    const version = await screen.findByRole('region', { name: 'Server version' });
+    expect(within(version).getByRole('link', { name: '18 deployments with Server version 7.0' })).toHaveAttribute(
+      'href',
+      '/platform-adoption/mongodb/deployments?sort=facet%3Aversion&order=desc',
+    );
+    expect(version).toHaveTextContent('Versions are grouped by release line');
+  });
+
+  it('names facets no server deployment has a value for, instead of charting them', async () => {
+    renderPlatformPage('/platform-adoption/mongodb/facets');
+    await screen.findByRole('region', { name: 'Backup' });
+    expect(screen.queryByRole('region', { name: 'Client library' })).not.toBeInTheDocument();
+    expect(screen.getByText(/Not known for any server deployment: .*Client library/)).toBeInTheDocument();
+  });
+
+  it('opens the deployments behind a bar, filtered', async () => {
+    const api = createFakeApi();
+    renderPlatformPage('/platform-adoption/mongodb/facets', { api });
+    await userEvent.click(await screen.findByRole('link', { name: '1 deployment with Backup continuous' }));
+    expect(await screen.findByRole('tab', { name: 'Deployments', selected: true })).toBeInTheDocument();
+    expect(api.listDeployments).toHaveBeenLastCalledWith(
+      expect.objectContaining({ facets: [{ facet: 'backup', value: 'continuous' }] }),
+    );
+  });
+
+  it('says no scan has finished before the first one', async () => {
+    const api = createFakeApi({ getPlatformSummary: async () => ({ summary: null }) });
+    renderPlatformPage('/platform-adoption/mongodb/facets', { api });
+    expect(await screen.findByText('No scan has finished yet')).toBeInTheDocument();
+  });
+
+  it('shows what failed', async () => {
+    const api = createFakeApi({
+      getPlatformSummary: async () => {
+        throw await responseError(500, 'summary missing');
+      },
+    });
+    renderPlatformPage('/platform-adoption/mongodb/facets', { api });
+    expect(await screen.findByText('Could not load the facet distributions')).toBeInTheDocument();
+  });
+});

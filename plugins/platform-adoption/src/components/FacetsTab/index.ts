@@ -1,0 +1,1 @@
+export { FacetsTab } from './FacetsTab';

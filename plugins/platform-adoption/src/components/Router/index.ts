@@ -1,0 +1,1 @@
+export { PlatformAdoptionRouter } from './PlatformAdoptionRouter';

@@ -1,0 +1,3 @@
+export { ScanNowButton } from './ScanNowButton';
+export { ScanStatusLine } from './ScanStatusLine';
+export { useScanStatus } from './useScanStatus';

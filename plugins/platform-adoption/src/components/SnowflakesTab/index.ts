@@ -1,0 +1,1 @@
+export { SnowflakesTab } from './SnowflakesTab';
