@@ -185,6 +185,16 @@ describe('platform adoption backend', () => {
         'postgresql',
       ]);
 
+      // Filters the portal links to: a version line, client usages, shadow usage.
+      const count = async (query: string) =>
+        (await request(server).get(`/api/platform-adoption/deployments?${query}`).set('Authorization', auth)).body
+          .totalCount;
+      expect(await count('platform=postgresql&facet=version:16')).toBe(2);
+      expect(await count('platform=postgresql&facet=version:15')).toBe(0);
+      expect(await count('kind=client')).toBe(1);
+      expect(await count('declared=false')).toBe(3);
+      expect(await count('declared=true')).toBe(0);
+
       const entity = await request(server)
         .get('/api/platform-adoption/entities/component/default/fraud-scorer/deployments')
         .set('Authorization', auth);

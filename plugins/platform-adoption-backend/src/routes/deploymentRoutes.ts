@@ -17,6 +17,8 @@ const deploymentListQuery = z
     environment: name.optional(),
     entity: entityRef.optional(),
     search: z.string().max(200).optional(),
+    kind: z.enum(['server', 'client']).optional(),
+    declared: z.enum(['true', 'false']).optional(),
     facet: z
       .union([z.string(), z.array(z.string())])
       .optional()
@@ -72,6 +74,8 @@ export function deploymentRoutes(
       environment: q.environment,
       entity: q.entity,
       search: q.search,
+      kind: q.kind,
+      declared: q.declared === undefined ? undefined : q.declared === 'true',
       facets,
       sort,
     };

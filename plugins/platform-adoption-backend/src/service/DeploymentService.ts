@@ -2,6 +2,7 @@ import { NotFoundError } from '@backstage/errors';
 import {
   Deployment,
   PlatformDefinition,
+  UNKNOWN,
 } from '@platform-adoption/plugin-platform-adoption-common';
 import { DeploymentQuery, DeploymentStore } from '../store/DeploymentStore';
 import { ScanStore } from '../store/ScanStore';
@@ -19,6 +20,9 @@ export interface DeploymentFilter {
   search?: string;
   /** facet id → accepted values as the client typed them. */
   facets?: Record<string, string[]>;
+  kind?: 'server' | 'client';
+  /** false lists shadow usage: found in a repository, declared nowhere. */
+  declared?: boolean;
   sort?: DeploymentQuery['sort'];
 }
 
@@ -78,9 +82,16 @@ export class DeploymentService {
       environment: filter.environment,
       entityRef: filter.entity,
       search: filter.search,
+      kind: filter.kind,
+      declared: filter.declared,
       facets: Object.entries(filter.facets ?? {}).map(([facet, values]) => ({
         facet,
         values: values.flatMap(encodedCandidates),
+        // A version line ("7.0") also matches its releases ("7.0.14").
+        prefixes: this.isVersionFacet(filter.platform, facet)
+          ? values.map(v => `${JSON.stringify(v).slice(0, -1)}.`)
+          : [],
+        orMissing: values.includes(UNKNOWN),
       })),
     };
     const entityRefs = scope
@@ -100,6 +111,11 @@ export class DeploymentService {
     const deployment = generation ? await this.deps.deployments.get(generation, id) : undefined;
     if (!deployment) throw new NotFoundError(`no deployment with id ${id} in the current scan`);
     return deployment;
+  }
+
+  private isVersionFacet(platform: string | undefined, facet: string) {
+    const platforms = this.deps.platforms().filter(p => !platform || p.id === platform);
+    return platforms.some(p => p.facets.some(f => f.id === facet && f.kind === 'version'));
   }
 
   private async teamWithSubTeams(generation: number, team: string) {

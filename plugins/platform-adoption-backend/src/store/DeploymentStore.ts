@@ -41,8 +41,15 @@ export interface DeploymentQuery {
   systemRef?: string;
   environment?: string;
   entityRef?: string;
-  /** Every listed facet must have one of the listed encoded values. */
-  facets?: Array<{ facet: string; values: string[] }>;
+  /**
+   * Every listed facet must have one of the listed encoded values, or start
+   * with one of the prefixes (a version line), or — with `orMissing` — not
+   * be stated at all (what "unknown" means in a distribution).
+   */
+  facets?: Array<{ facet: string; values: string[]; prefixes?: string[]; orMissing?: boolean }>;
+  kind?: 'server' | 'client';
+  /** true: declared by a Resource; false: found in a repository with nothing declared (shadow). */
+  declared?: boolean;
   /** Case-insensitive match on name, entity, repository or team. */
   search?: string;
   /** Only deployments of these entities (what the caller may see). */
@@ -174,14 +181,23 @@ export class DeploymentStore {
         inner.where('d.entity_ref', q.entityRef!).orWhere('d.declared_by', q.entityRef!),
       );
     }
-    for (const { facet, values } of q.facets ?? []) {
-      base.whereIn(
-        'd.id',
-        this.db('facet_values')
-          .select('deployment_id')
-          .where({ generation, facet })
-          .whereIn('value', values),
-      );
+    if (q.kind) base.andWhere('d.kind', q.kind);
+    if (q.declared === true) base.whereNotNull('d.declared_by');
+    if (q.declared === false) base.whereNull('d.declared_by').whereNotNull('d.repository');
+    for (const { facet, values, prefixes = [], orMissing } of q.facets ?? []) {
+      const matching = this.db('facet_values')
+        .select('deployment_id')
+        .where({ generation, facet })
+        .andWhere(inner => {
+          inner.whereIn('value', values);
+          for (const prefix of prefixes) inner.orWhere('value', 'like', `${prefix}%`);
+        });
+      base.andWhere(inner => {
+        inner.whereIn('d.id', matching);
+        if (orMissing) {
+          inner.orWhereNotIn('d.id', this.db('facet_values').select('deployment_id').where({ generation, facet }));
+        }
+      });
     }
     if (q.search) {
       const term = `%${q.search.toLocaleLowerCase('en-US')}%`;

@@ -41,6 +41,8 @@ export interface StageAssessment {
   conformance?: number;
 }
 
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
 /** The stage and the sentence that justifies it. */
 export function adoptionStage(
   input: StageInput,
@@ -50,10 +52,13 @@ export function adoptionStage(
   if (production === 0) {
     return nonProduction === 0
       ? { stage: 'none', because: 'no deployments found' }
-      : { stage: 'exploring', because: `${nonProduction} non-production deployment(s), none in production` };
+      : { stage: 'exploring', because: `${count(nonProduction, 'non-production deployment')}, none in production` };
   }
   if (productionTeams <= 1) {
-    return { stage: 'first-team', because: `${production} production deployment(s), all owned by one team` };
+    return {
+      stage: 'first-team',
+      because: `${count(production, 'production deployment')}, ${production === 1 ? 'owned' : 'all owned'} by one team`,
+    };
   }
   if (!input.referencePublished) {
     return {
