@@ -20,4 +20,5 @@ use_project_node
 echo "setup: node $(node --version), npm $(npm --version)"
 # `npm ci` rejects a lockfile that lacks optional platform packages the
 # registry does not serve; `npm install` honours the committed lockfile.
-npm install --no-audit --no-fund --loglevel=error
+# --prefer-offline reuses the npm cache without revalidating every package.
+npm install --prefer-offline --no-audit --no-fund --loglevel=error
