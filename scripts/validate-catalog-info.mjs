@@ -2,8 +2,11 @@
 // entity envelope, field formats, and the kind's own schema.
 // Usage: node scripts/validate-catalog-info.mjs <file.yaml> [...]
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { parseAllDocuments } from 'yaml';
-import catalogModel from '@backstage/catalog-model';
+
+// The catalog model ships CommonJS; require it rather than guess its ESM shape.
+const catalogModel = createRequire(import.meta.url)('@backstage/catalog-model');
 
 const {
   EntityPolicies,

@@ -41,17 +41,14 @@ describe('faults', () => {
     expect(problems.body.items[0].message).toContain('cards-service');
   }, 60_000);
 
-  it.each([
-    ['the catalog is unreachable', 'catalog'],
-    ['the database fails while writing the new generation', 'database'],
-    ['every repository read times out', 'reader'],
-  ])('leaves the previous generation current when %s', async (_what, fault) => {
+  /** A scanner on real stores whose catalog, database or reader fails once `failing` is set. */
+  async function faultyScanner(fault: 'catalog' | 'database' | 'reader') {
     const knex = await databases.init('SQLITE_3');
     await loadHclParser();
     const stores = await createStores({ getClient: async () => knex } as any);
     const root = repositories({ 'ledger-service/docker-compose.yml': compose });
     const catalog = catalogServiceMock({ entities });
-    let failing = false;
+    const state = { failing: false };
     const reader: UrlReaderService = {
       readUrl: async () => {
         throw new Error('not used');
@@ -60,10 +57,10 @@ describe('faults', () => {
         throw new Error('not used');
       },
       readTree: async () => {
-        if (failing && fault === 'reader') throw Object.assign(new Error('ETIMEDOUT'), { name: 'TimeoutError' });
+        if (state.failing && fault === 'reader') throw Object.assign(new Error('ETIMEDOUT'), { name: 'TimeoutError' });
         const files = fs.readdirSync(path.join(root, 'ledger-service'));
         return {
-          etag: failing ? 'changed' : 'v1',
+          etag: state.failing ? 'changed' : 'v1',
           files: async () => files.map(f => ({ path: f, content: async () => fs.readFileSync(path.join(root, 'ledger-service', f)) })),
           archive: async () => {
             throw new Error('not used');
@@ -76,12 +73,12 @@ describe('faults', () => {
     };
     const stream = catalog.streamEntities.bind(catalog);
     catalog.streamEntities = (req, opts) => {
-      if (failing && fault === 'catalog') throw new Error('ECONNREFUSED catalog');
+      if (state.failing && fault === 'catalog') throw new Error('ECONNREFUSED catalog');
       return stream(req, opts);
     };
     const write = stores.deployments.writeDeployments.bind(stores.deployments);
     stores.deployments.writeDeployments = async (generation, deployments) => {
-      if (failing && fault === 'database') {
+      if (state.failing && fault === 'database') {
         await write(generation, deployments.slice(0, 1));
         throw new Error('SQLITE_IOERR: disk I/O error');
       }
@@ -99,23 +96,32 @@ describe('faults', () => {
       options: { concurrency: 2, maxFileBytes: 1024 * 1024, keepGenerations: 2, catalogPageSize: 1000 },
     });
 
+    return { scanner, stores, state };
+  }
+
+  it.each([
+    ['the catalog is unreachable', 'catalog'],
+    ['the database fails while writing the new generation', 'database'],
+  ] as const)('leaves the previous generation current when %s', async (_what, fault) => {
+    const { scanner, stores, state } = await faultyScanner(fault);
     const good = await scanner.scan('schedule');
-    failing = true;
-    const attempt = scanner.scan('schedule');
-    if (fault === 'reader') {
-      // A failed read is a problem of that repository, not of the scan.
-      const run = await attempt;
-      expect(run.stats).toMatchObject({ repositoriesFailed: 2, deployments: 2 });
-      const kept = await stores.deployments.readAll(run.id);
-      expect(kept.map(d => d.stale)).toEqual([true, true]);
-      expect(kept[0].staleReason).toContain('ETIMEDOUT');
-      return;
-    }
-    await expect(attempt).rejects.toThrow();
+    state.failing = true;
+    await expect(scanner.scan('schedule')).rejects.toThrow();
     expect(await stores.scans.currentGeneration()).toBe(good.id);
     expect(await stores.deployments.readAll(good.id)).toHaveLength(2);
     expect((await stores.deployments.storedGenerations()).sort()).toEqual([good.id]);
-    const [failed] = (await stores.scans.listScans(1));
+    const [failed] = await stores.scans.listScans(1);
     expect(failed).toMatchObject({ status: 'failed' });
+  }, 60_000);
+
+  it('treats repository reads that time out as those repositories’ problem, not the scan’s', async () => {
+    const { scanner, stores, state } = await faultyScanner('reader');
+    await scanner.scan('schedule');
+    state.failing = true;
+    const run = await scanner.scan('schedule');
+    expect(run.stats).toMatchObject({ repositoriesFailed: 2, deployments: 2 });
+    const kept = await stores.deployments.readAll(run.id);
+    expect(kept.map(d => d.stale)).toEqual([true, true]);
+    expect(kept[0].staleReason).toContain('ETIMEDOUT');
   }, 60_000);
 });

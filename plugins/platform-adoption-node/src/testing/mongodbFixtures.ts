@@ -4,18 +4,8 @@ import path from 'path';
 /**
  * The real MongoDB configurations in the shared fixtures (verbatim copies
  * of public repositories, see fixtures/real-world/SOURCES.md). CI has
- * shared/ beside the clone; they are read from there, never copied in.
+ * shared/ beside the clone; tests read them from there, never copy them in.
  */
-export const MONGODB_FIXTURES = path.resolve(
-  __dirname,
-  '../../../..',
-  '..',
-  'shared',
-  'fixtures',
-  'real-world',
-  'mongodb',
-);
-
 /** Local fixture name → path in its original repository (SOURCES.md). */
 export const ORIGINAL_PATHS: Record<string, string> = {
   'atlas__GoogleCloudPlatform__terraform-mean-cloudrun-mongodb.tf': 'atlas.tf',
@@ -45,6 +35,6 @@ export const ORIGINAL_PATHS: Record<string, string> = {
     'kubernetes/apps/database/mongodb/app/helmrelease.yaml',
 };
 
-/** A fixture's text. */
-export const fixtureText = (fixture: string) =>
-  fs.readFileSync(path.join(MONGODB_FIXTURES, fixture), 'utf8');
+/** A fixture's text, from the fixtures folder the test located. */
+export const fixtureText = (fixturesDir: string, fixture: string) =>
+  fs.readFileSync(path.join(fixturesDir, fixture), 'utf8');

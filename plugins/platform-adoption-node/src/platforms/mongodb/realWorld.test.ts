@@ -1,3 +1,4 @@
+import path from 'path';
 import fs from 'fs';
 import {
   DetectedDeployment,
@@ -5,14 +6,18 @@ import {
 } from '@platform-adoption/plugin-platform-adoption-common';
 import { loadHclParser } from '../../parsing/hcl';
 import { detectFiles, facetValues, onlyServer } from '../../testing/detect';
-import { fixtureText, MONGODB_FIXTURES, ORIGINAL_PATHS } from '../../testing/mongodbFixtures';
+import { fixtureText, ORIGINAL_PATHS } from '../../testing/mongodbFixtures';
+
 import { mongodbDetector } from './detector';
+
+/** The shared real-world fixtures, beside the repository (CI has them there). */
+const MONGODB_FIXTURES = path.resolve(__dirname, '../../../../..', '..', 'shared', 'fixtures', 'real-world', 'mongodb');
 
 /**
  * The real MongoDB fixtures, each read as its own repository at the path it
  * has there, asserted against what a careful reader of each file sees.
  */
-const text = fixtureText;
+const text = (fixture: string) => fixtureText(MONGODB_FIXTURES, fixture);
 const scan = (fixture: string) =>
   detectFiles({ [ORIGINAL_PATHS[fixture]]: text(fixture) }, [mongodbDetector]);
 const deployment = (fixture: string): DetectedDeployment =>

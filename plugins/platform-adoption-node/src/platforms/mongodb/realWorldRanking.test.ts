@@ -1,3 +1,4 @@
+import path from 'path';
 import {
   analyzePlatform,
   Deployment,
@@ -6,8 +7,12 @@ import {
 import { loadHclParser } from '../../parsing/hcl';
 import { detectFiles } from '../../testing/detect';
 import { fixtureText, ORIGINAL_PATHS } from '../../testing/mongodbFixtures';
+
 import { mongodbPlatform } from './definition';
 import { mongodbDetector } from './detector';
+
+/** The shared real-world fixtures, beside the repository (CI has them there). */
+const MONGODB_FIXTURES = path.resolve(__dirname, '../../../../..', '..', 'shared', 'fixtures', 'real-world', 'mongodb');
 
 /**
  * The analysis over the real MongoDB fixtures, one owner per repository:
@@ -40,7 +45,7 @@ describe('the analysis on the real MongoDB fixtures', () => {
     const deployments: Deployment[] = [];
     for (const [fixture, original] of Object.entries(ORIGINAL_PATHS)) {
       const owner = fixture.split('__')[1];
-      const detected = detectFiles({ [original]: fixtureText(fixture) }, [mongodbDetector]).deployments;
+      const detected = detectFiles({ [original]: fixtureText(MONGODB_FIXTURES, fixture) }, [mongodbDetector]).deployments;
       for (const d of detected.filter(x => x.kind === 'server')) {
         deployments.push({ ...d, id: fixture, teamRef: `group:default/${owner}`, repository: fixture });
       }
