@@ -13,35 +13,13 @@ import request from 'supertest';
 import { platformAdoptionPlugin } from './plugin';
 import { localRepositoryUrlReaderFactory } from './repositories/localRepositoryReader';
 import { testDatabaseIds } from './__testUtils__/databases';
+import { component, group, REPOSITORY_BASE_URL } from './__testUtils__/testBackend';
 
-const BASE_URL = 'https://git.example.test/';
-
-function component(name: string, owner: string, extra: Partial<Entity['spec']> = {}): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name,
-      namespace: 'default',
-      annotations: { 'backstage.io/source-location': `url:${BASE_URL}${name}/` },
-    },
-    spec: { type: 'service', lifecycle: 'production', owner, ...extra },
-  };
-}
+const BASE_URL = REPOSITORY_BASE_URL;
 
 const entities: Entity[] = [
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Group',
-    metadata: { name: 'payments', namespace: 'default' },
-    spec: { type: 'department', children: [] },
-  },
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Group',
-    metadata: { name: 'ledger', namespace: 'default' },
-    spec: { type: 'team', parent: 'payments', children: [] },
-  },
+  group('payments'),
+  group('ledger', 'payments'),
   component('ledger-api', 'group:default/ledger', { system: 'ledger' }),
   component('fraud-scorer', 'group:default/payments'),
 ];

@@ -115,20 +115,20 @@ export class ReferenceService {
 
   async publish(platformId: string, actor: string) {
     this.platform(platformId);
-    const published = await this.deps.references.publish(platformId, actor);
-    await this.deps.audit.record(actor, 'reference.publish', `reference:${platformId}@${published.version}`);
-    const generation = await this.deps.scans.currentGeneration();
-    if (generation) await this.deps.history.record(generation);
-    return published;
+    return this.changedStandard('reference.publish', actor, await this.deps.references.publish(platformId, actor));
   }
 
   async retire(platformId: string, actor: string) {
     this.platform(platformId);
-    const retired = await this.deps.references.retire(platformId, actor);
-    await this.deps.audit.record(actor, 'reference.retire', `reference:${platformId}@${retired.version}`);
+    return this.changedStandard('reference.retire', actor, await this.deps.references.retire(platformId, actor));
+  }
+
+  /** A new or retired standard is audited and shows in today's history at once. */
+  private async changedStandard<T extends { platform: string; version: number }>(action: string, actor: string, reference: T) {
+    await this.deps.audit.record(actor, action, `reference:${reference.platform}@${reference.version}`);
     const generation = await this.deps.scans.currentGeneration();
     if (generation) await this.deps.history.record(generation);
-    return retired;
+    return reference;
   }
 
   async diff(platformId: string, from: number, to: number) {
