@@ -219,7 +219,7 @@ export function resourceEntities(components, estate) {
         kind: 'Resource',
         metadata: { name: r.name, description: r.description, tags: r.tags },
         spec: {
-          type: 'database',
+          type: r.type ?? 'database',
           owner: `group:default/${c.owner}`,
           system: c.system,
         },

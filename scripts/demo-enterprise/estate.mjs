@@ -14,6 +14,28 @@ import {
   POSTGRESQL_REPOSITORIES,
   POSTGRESQL_SHADOW_DRIVERS,
 } from './platforms/postgresql.mjs';
+import {
+  KAFKA_DECLARED_ONLY,
+  KAFKA_REPOSITORIES,
+  KAFKA_SHADOW_DRIVERS,
+} from './platforms/kafka.mjs';
+import {
+  REDIS_DECLARED_ONLY,
+  REDIS_REPOSITORIES,
+  REDIS_SHADOW_DRIVERS,
+  REDIS_SHARED_CLIENTS,
+} from './platforms/redis.mjs';
+import {
+  VAULT_DECLARED_ONLY,
+  VAULT_REPOSITORIES,
+  VAULT_SHADOW_DRIVERS,
+} from './platforms/vault.mjs';
+import {
+  OPENSEARCH_DECLARED_ONLY,
+  OPENSEARCH_REPOSITORIES,
+  OPENSEARCH_SHADOW_DRIVERS,
+} from './platforms/opensearch.mjs';
+import { SHARED_RESOURCES } from './portfolio.mjs';
 
 const PLATFORMS = [
   [
@@ -28,7 +50,40 @@ const PLATFORMS = [
     POSTGRESQL_SHADOW_DRIVERS,
     POSTGRESQL_DECLARED_ONLY,
   ],
+  ['kafka', KAFKA_REPOSITORIES, KAFKA_SHADOW_DRIVERS, KAFKA_DECLARED_ONLY],
+  ['redis', REDIS_REPOSITORIES, REDIS_SHADOW_DRIVERS, REDIS_DECLARED_ONLY],
+  ['vault', VAULT_REPOSITORIES, VAULT_SHADOW_DRIVERS, VAULT_DECLARED_ONLY],
+  // Declared in app-config (platformAdoption.platforms), not built in.
+  [
+    'opensearch',
+    OPENSEARCH_REPOSITORIES,
+    OPENSEARCH_SHADOW_DRIVERS,
+    OPENSEARCH_DECLARED_ONLY,
+  ],
 ];
+
+/** Platforms Platform Adoption does not know by itself: app-config declares them. */
+export const CUSTOM_PLATFORMS = ['opensearch'];
+
+/** The Resource `spec.type` each platform's Resources have in the catalog. */
+export const RESOURCE_TYPES = {
+  mongodb: 'database',
+  postgresql: 'database',
+  kafka: 'kafka-cluster',
+  redis: 'cache',
+  vault: 'secrets-manager',
+  opensearch: 'search-engine',
+};
+
+/**
+ * Which shared Resources (SHARED_RESOURCES) declare a platform, the way the
+ * detectors' entity signals read them: a cache tagged `redis` is a Redis
+ * deployment; a Kafka *topic* tagged `kafka` is not a Kafka cluster.
+ */
+const SHARED_DECLARES = { redis: tags => tags.includes('redis') };
+
+/** Repositories using a platform through a shared Resource they depend on. */
+const SHARED_CLIENTS = [['redis', REDIS_SHARED_CLIENTS]];
 
 function fail(message) {
   throw new Error(`demo-enterprise: ${message}`);
@@ -86,6 +141,7 @@ export function buildEstate(componentsByName) {
         rec.resources.push({
           name,
           platform,
+          type: RESOURCE_TYPES[platform],
           description,
           tags: [platform, ...tags],
         });
@@ -115,6 +171,7 @@ export function buildEstate(componentsByName) {
       rec.resources.push({
         name,
         platform,
+        type: RESOURCE_TYPES[platform],
         description,
         tags: [platform, ...tags],
       });
@@ -147,18 +204,58 @@ export function buildEstate(componentsByName) {
     }
   }
 
+  for (const [platform, clients] of SHARED_CLIENTS)
+    for (const c of clients)
+      addDriver(record(c.repository), platform, c.driver);
+
+  // Shared Resources that declare a platform, by the repositories depending on them.
+  const sharedDeclarations = new Map();
+  for (const [resource, , , , tags, dependents] of SHARED_RESOURCES) {
+    for (const [platform, declares] of Object.entries(SHARED_DECLARES)) {
+      if (!declares(tags)) continue;
+      for (const dependent of dependents) {
+        const key = `${dependent}|${platform}`;
+        sharedDeclarations.set(key, [
+          ...(sharedDeclarations.get(key) ?? []),
+          resource,
+        ]);
+      }
+      // Nobody configures the shared caches: they are declared, not found.
+      const configured = dependents.some(dependent =>
+        repos.get(dependent)?.deployments.some(d => d.platform === platform),
+      );
+      if (!configured)
+        declaredWithoutConfiguration.push({
+          platform,
+          resource,
+          repository: dependents[0],
+          driver: dependents.some(dependent =>
+            repos.get(dependent)?.drivers.some(x => x.platform === platform),
+          ),
+        });
+    }
+  }
+
   // Shadow usage: the repository uses a platform (driver or configuration)
   // and its component declares no Resource of that platform.
   const shadow = [];
   for (const [name, rec] of repos) {
-    for (const platform of ['mongodb', 'postgresql']) {
+    for (const [platform] of PLATFORMS) {
       const used =
         rec.drivers.some(x => x.platform === platform) ||
         rec.deployments.some(x => x.platform === platform);
-      const declared = rec.resources.some(x => x.platform === platform);
+      const declared =
+        rec.resources.some(x => x.platform === platform) ||
+        sharedDeclarations.has(`${name}|${platform}`);
       if (used && !declared) shadow.push({ repository: name, platform });
     }
   }
 
-  return { repos, shadow, declaredWithoutConfiguration };
+  return {
+    repos,
+    shadow,
+    declaredWithoutConfiguration,
+    declaresThroughShared: (repository, platform) =>
+      sharedDeclarations.has(`${repository}|${platform}`),
+  };
 }

@@ -107,14 +107,59 @@ function main() {
   summarise(counts, planted, Object.keys(repos.files).length);
 }
 
+const DATABASE_SUMMARY = [
+  'version',
+  'hosting',
+  'topology',
+  'replicas',
+  'backup',
+  'monitoring',
+  'authentication',
+  'tls',
+  'region',
+];
+
 function summarise(counts, planted, fileCount) {
   const out = [];
   out.push('Fernhill Bank demo enterprise written to examples/');
   for (const [k, v] of Object.entries(counts))
     out.push(`  ${k.padEnd(28)} ${v}`);
   out.push(`  ${'repository files'.padEnd(28)} ${fileCount}`);
-  for (const platform of ['mongodb', 'postgresql']) {
-    const ds = planted.deployments.filter(d => d.platform === platform);
+  const summaryFacets = {
+    mongodb: DATABASE_SUMMARY,
+    postgresql: DATABASE_SUMMARY,
+    kafka: [
+      'version',
+      'hosting',
+      'mode',
+      'brokers',
+      'storage',
+      'authentication',
+      'tls',
+    ],
+    redis: [
+      'version',
+      'hosting',
+      'topology',
+      'failover',
+      'backup',
+      'authentication',
+      'tls',
+    ],
+    vault: [
+      'version',
+      'hosting',
+      'topology',
+      'storage',
+      'seal',
+      'audit',
+      'tls',
+    ],
+    opensearch: ['version', 'nodes', 'security', 'monitoring'],
+  };
+  const all = [...planted.deployments, ...planted.customPlatforms.deployments];
+  for (const platform of Object.keys(summaryFacets)) {
+    const ds = all.filter(d => d.platform === platform);
     const byEnv = env => ds.filter(d => d.environment === env).length;
     const teams = new Set(ds.map(d => d.owner)).size;
     out.push(
@@ -128,17 +173,7 @@ function summarise(counts, planted, fileCount) {
     );
     // The production consensus per facet, to check that the plants stand out.
     const prod = ds.filter(d => d.environment === 'production');
-    for (const facet of [
-      'version',
-      'hosting',
-      'topology',
-      'replicas',
-      'backup',
-      'monitoring',
-      'authentication',
-      'tls',
-      'region',
-    ]) {
+    for (const facet of summaryFacets[platform]) {
       const tally = new Map();
       for (const d of prod) {
         let v = d.expected[facet];

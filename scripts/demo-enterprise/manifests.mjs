@@ -20,6 +20,28 @@ export const DRIVERS = {
     psycopg: ['psycopg[binary]', '3.2.3'],
     go: ['github.com/jackc/pgx/v5', 'v5.7.1'],
   },
+  kafka: {
+    node: ['kafkajs', '^2.2.4'],
+    // Spring Boot manages spring-kafka's version.
+    java: ['org.springframework.kafka:spring-kafka', null],
+    python: ['confluent-kafka', '2.6.1'],
+    go: ['github.com/segmentio/kafka-go', 'v0.4.47'],
+  },
+  redis: {
+    node: ['ioredis', '^5.4.1'],
+    java: ['org.springframework.boot:spring-boot-starter-data-redis', null],
+    python: ['redis', '5.2.0'],
+    go: ['github.com/redis/go-redis/v9', 'v9.7.0'],
+  },
+  vault: {
+    node: ['node-vault', '^0.10.2'],
+    java: [
+      'org.springframework.cloud:spring-cloud-starter-vault-config',
+      '4.1.3',
+    ],
+    python: ['hvac', '2.3.0'],
+    go: ['github.com/hashicorp/vault/api', 'v1.15.0'],
+  },
 };
 
 /** Resolves a driver choice ('default' or a variant key) to [package, version]. */

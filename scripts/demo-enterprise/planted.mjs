@@ -1,6 +1,8 @@
 // planted.json: the answer key. What a scanner must extract from each
 // repository, which deployments are planted departures, and which values in
 // the files are credentials that must never be shown.
+import { CUSTOM_PLATFORMS } from './estate.mjs';
+import { VAULT_INJECTED } from './platforms/vault.mjs';
 
 export const CONVENTIONS = {
   paths:
@@ -33,7 +35,11 @@ export const CONVENTIONS = {
   versionRule:
     'A version snowflake is two or more major versions behind the consensus; one behind (PostgreSQL 15 against 16) is drift, not planted.',
   declared:
-    "true when the repository's component dependsOn a Resource of spec.type database tagged with the platform. resource names the Resource that describes exactly this deployment, when there is one.",
+    "true when the repository's component dependsOn a Resource declaring the platform (spec.type database, kafka-cluster, cache, secrets-manager or search-engine tagged with the platform, or a shared cache tagged redis). resource names the Resource that describes exactly this deployment, when there is one.",
+  newerPlatforms:
+    'kafka, redis and vault deployments write their expected values in the detectors\' own vocabulary (plugins/platform-adoption-node/README.md), except backup, which names the tool as for the databases (elasticache-snapshots, raft-snapshot-cronjob, none), and monitoring "cloudwatch", which stands for what CloudWatch switches on (cloudwatch-logs for ElastiCache). Kafka tls and authentication are those of the weakest listener; Redis persistence (RDB/AOF) is not a backup.',
+  decoy:
+    'A plant of kind "decoy" differs only on a facet that legitimately varies (region, weight 0.05): it must not be flagged.',
 };
 
 export const DOMINANT = {
@@ -77,6 +83,55 @@ export const DOMINANT = {
       },
     },
   },
+  kafka: {
+    summary:
+      'Strimzi on Kubernetes: Kafka 3.8.0 in KRaft mode with node pools, three brokers on persistent JBOD volumes, one TLS listener with SCRAM-SHA-512, JMX metrics to Prometheus.',
+    facets: {
+      version: '3.8.0',
+      hosting: 'kubernetes',
+      mode: 'kraft',
+      brokers: 3,
+      storage: 'persistent',
+      monitoring: 'prometheus',
+      authentication: 'scram',
+      tls: true,
+    },
+  },
+  redis: {
+    summary:
+      'ElastiCache for Redis OSS 7.1 in eu-west-2: a primary and a replica with automatic failover, TLS, an AUTH token from Secrets Manager, seven days of snapshots, the slow log in CloudWatch.',
+    facets: {
+      version: '7.1',
+      hosting: 'aws-elasticache',
+      topology: 'replicated',
+      replicas: 2,
+      failover: true,
+      backup: 'elasticache-snapshots',
+      authentication: 'password',
+      tls: true,
+      region: 'eu-west-2',
+    },
+  },
+  vault: {
+    summary:
+      "HashiCorp's Helm chart: Vault 1.17.6, three replicas on integrated storage (Raft), auto-unseal with AWS KMS, TLS, a file audit device, hourly Raft snapshots to S3, Prometheus telemetry, the agent injector, Kubernetes and OIDC auth configured with the Terraform vault provider.",
+    facets: {
+      version: '1.17.6',
+      hosting: 'kubernetes',
+      topology: 'ha',
+      replicas: 3,
+      storage: 'raft',
+      seal: 'awskms',
+      audit: 'file',
+      backup: 'raft-snapshot-cronjob',
+      tls: true,
+    },
+  },
+  opensearch: {
+    summary:
+      'A custom platform declared in app-config: the OpenSearch operator, OpenSearch 2.14.0, three nodes, TLS from the security plugin, monitoring and Dashboards on.',
+    facets: { version: '2.14.0', nodes: 3, security: true, monitoring: true },
+  },
 };
 
 const FACET_ORDER = [
@@ -91,22 +146,45 @@ const FACET_ORDER = [
   'region',
   'environment',
 ];
+/** Facets of the newer platforms, after the common ones, in this order. */
+const PLATFORM_FACET_ORDER = [
+  'mode',
+  'brokers',
+  'storage',
+  'availability',
+  'distribution',
+  'failover',
+  'persistence',
+  'seal',
+  'audit',
+  'injector',
+  'instanceSize',
+  'nodes',
+  'security',
+  'dashboards',
+];
 
 export function plantedDocument(components, estate, secrets) {
   const deployments = [];
+  const customDeployments = [];
   const drivers = [];
+  const declares = (rec, repository, platform) =>
+    rec.resources.some(r => r.platform === platform) ||
+    estate.declaresThroughShared(repository, platform);
   for (const c of components) {
     const rec = estate.repos.get(c.name);
     if (!rec) continue;
     for (const d of rec.deployments) {
       const facets = { ...d.facets, environment: d.environment };
       const expected = Object.fromEntries(
-        FACET_ORDER.filter(k => facets[k] !== undefined).map(k => [
-          k,
-          facets[k],
-        ]),
+        [...FACET_ORDER, ...PLATFORM_FACET_ORDER]
+          .filter(k => facets[k] !== undefined)
+          .map(k => [k, facets[k]]),
       );
-      deployments.push({
+      const into = CUSTOM_PLATFORMS.includes(d.platform)
+        ? customDeployments
+        : deployments;
+      into.push({
         repository: c.name,
         platform: d.platform,
         owner: c.owner,
@@ -115,7 +193,7 @@ export function plantedDocument(components, estate, secrets) {
         environment: d.environment,
         expected,
         plant: d.plant ?? null,
-        declared: rec.resources.some(r => r.platform === d.platform),
+        declared: declares(rec, c.name, d.platform),
         resource: d.resource ? `resource:default/${d.resource}` : null,
         ...(d.note ? { note: d.note } : {}),
       });
@@ -126,22 +204,29 @@ export function plantedDocument(components, estate, secrets) {
         platform: x.platform,
         file: `${c.name}/${rec.manifest}`,
         package: x.package,
-        declared: rec.resources.some(r => r.platform === x.platform),
+        declared: declares(rec, c.name, x.platform),
       });
     }
   }
-  deployments.sort(
-    (a, b) =>
-      a.platform.localeCompare(b.platform) ||
-      a.repository.localeCompare(b.repository) ||
-      a.environment.localeCompare(b.environment),
-  );
+  const byPlatformRepository = (a, b) =>
+    a.platform.localeCompare(b.platform) ||
+    a.repository.localeCompare(b.repository) ||
+    a.environment.localeCompare(b.environment);
+  deployments.sort(byPlatformRepository);
+  customDeployments.sort(byPlatformRepository);
   return {
     description:
       'Answer key for the Fernhill Bank demo enterprise. Generated by scripts/demo-enterprise/generate.mjs; do not edit by hand.',
     conventions: CONVENTIONS,
     dominant: DOMINANT,
     deployments,
+    customPlatforms: {
+      description:
+        'Platforms app-config.yaml declares under platformAdoption.platforms (no code): a scan finds them only with that declaration (the backend with app-config.yaml, the CLI with --config app-config.yaml).',
+      platforms: CUSTOM_PLATFORMS,
+      deployments: customDeployments,
+    },
+    vaultInjected: VAULT_INJECTED,
     shadow: [...new Set(estate.shadow.map(s => s.repository))].sort(),
     shadowByPlatform: estate.shadow,
     declaredWithoutConfiguration: estate.declaredWithoutConfiguration

@@ -2,14 +2,19 @@
 import { DOMINANT } from './planted.mjs';
 
 export function examplesReadme(counts, planted) {
-  const plants = planted.deployments
+  const plants = [
+    ...planted.deployments,
+    ...planted.customPlatforms.deployments,
+  ]
     .filter(d => d.plant)
     .map(
       d =>
         `| ${d.platform} | \`${d.repository}\` | ${d.owner} | ${d.plant.kind} | ${d.plant.facet} | ${d.plant.note} |`,
     );
   const per = platform =>
-    planted.deployments.filter(d => d.platform === platform).length;
+    [...planted.deployments, ...planted.customPlatforms.deployments].filter(
+      d => d.platform === platform,
+    ).length;
   return `# Fernhill Bank: the demo enterprise
 
 Fernhill Bank is a fictional UK bank used to demonstrate and test Platform
@@ -39,11 +44,14 @@ output; change the generator, never the generated files.
 - \`repositories/<component>/\`: the repository behind every component. Each
   Component has \`backstage.io/source-location: url:https://git.fernhill.example/<component>/\`,
   which maps to \`repositories/<component>/\`. Most hold a README and a package
-  manifest; ${counts.repositoriesWithDeployments} hold database configuration.
+  manifest; ${counts.repositoriesWithDeployments} hold platform configuration.
 - \`planted.json\`: the answer key: every deployment (${per('mongodb')} MongoDB,
+  ${per('postgresql')} PostgreSQL, ${per('kafka')} Kafka, ${per(
+    'redis',
+  )} Redis, ${per('vault')} Vault; and, under \`customPlatforms\`,
   ${per(
-    'postgresql',
-  )} PostgreSQL) with the facets a scanner must extract, the planted
+    'opensearch',
+  )} OpenSearch) with the facets a scanner must extract, the planted
   departures, shadow usage, declared-but-unconfigured resources, every
   driver, and every fake credential planted in the files. Its
   \`conventions\` say how facets are normalised.
@@ -52,8 +60,20 @@ output; change the generator, never the generated files.
 
 - MongoDB: ${DOMINANT.mongodb.summary}
 - PostgreSQL: ${DOMINANT.postgresql.summary}
+- Kafka: ${DOMINANT.kafka.summary}
+- Redis: ${DOMINANT.redis.summary}
+- Vault: ${DOMINANT.vault.summary}
+- OpenSearch: ${DOMINANT.opensearch.summary}
+
+OpenSearch is not a built-in platform: \`app-config.yaml\` declares it under
+\`platformAdoption.platforms\` (globs, document selection and paths into the
+parsed files), and the scan finds it through that declaration alone. The CLI
+finds it with \`--config app-config.yaml\`.
 
 ## Planted departures
+
+A plant of kind \`decoy\` differs only on a facet that legitimately varies
+and must not be flagged.
 
 | Platform | Repository | Owner | Kind | Facet | Note |
 | --- | --- | --- | --- | --- | --- |

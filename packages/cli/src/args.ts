@@ -15,7 +15,7 @@ export type Command =
       /** The folder whose immediate subfolders are the repositories. */
       directory: string;
       format: OutputFormat;
-      /** An app-config declaring custom platforms (not supported yet). */
+      /** An app-config YAML file declaring custom platforms (`platformAdoption.platforms`). */
       configPath?: string;
     };
 

@@ -156,6 +156,97 @@ describe('platform-adoption scan', () => {
     ]);
   });
 
+  describe('with custom platforms declared in an app-config (--config)', () => {
+    const APP_CONFIG = `app:
+  title: Example
+platformAdoption:
+  platforms:
+    - id: opensearch
+      title: OpenSearch
+      vendor: OpenSearch Project
+      facets:
+        - { id: version, title: Version, kind: version, weight: 0.7 }
+        - { id: environment, title: Environment, kind: nominal, weight: 0, context: strict }
+        - { id: security, title: Security plugin, kind: boolean, weight: 1, better: [false, true] }
+      entitySignals:
+        resourceTypes: [opensearch]
+      fileSignals:
+        - globs: ['**/*compose*.yaml', '**/*compose*.yml']
+          select: { image: opensearchproject/opensearch }
+          facets:
+            version: { path: container.image }
+            security:
+              path: container.environment.DISABLE_SECURITY_PLUGIN
+              map: { 'true': false, 'false': true }
+              default: true
+`;
+
+    it('finds the custom platform beside the built-in ones', async () => {
+      await writeFiles(fleet, {
+        'app-config.yaml': APP_CONFIG,
+        'catalog-search/docker-compose.yaml': `services:
+  search:
+    image: opensearchproject/opensearch:2.13.0
+    environment:
+      DISABLE_SECURITY_PLUGIN: "true"
+`,
+      });
+      const { exitCode, stdout, stderr } = await run(
+        'scan',
+        fleet,
+        '--config',
+        join(fleet, 'app-config.yaml'),
+      );
+      expect(stderr).toBe('');
+      expect(exitCode).toBe(EXIT_SCANNED);
+      const report = JSON.parse(stdout);
+      const search = report.deployments.find(
+        (d: any) => d.platform === 'opensearch',
+      );
+      expect(search).toMatchObject({
+        repository: 'catalog-search',
+        files: ['docker-compose.yaml'],
+      });
+      expect(
+        Object.fromEntries(
+          Object.entries(search.facets).map(([id, f]: [string, any]) => [
+            id,
+            f.value,
+          ]),
+        ),
+      ).toEqual({
+        version: '2.13.0',
+        environment: 'development',
+        security: false,
+      });
+      // The same scan without the declaration does not know the platform.
+      const plain = JSON.parse((await run('scan', fleet)).stdout);
+      expect(
+        plain.deployments.some((d: any) => d.platform === 'opensearch'),
+      ).toBe(false);
+    });
+
+    it('refuses a malformed declaration with one line naming the key', async () => {
+      await writeFiles(fleet, {
+        'app-config.yaml': APP_CONFIG.replace('kind: boolean', 'kind: text'),
+      });
+      const { exitCode, stdout, stderr } = await run(
+        'scan',
+        fleet,
+        '--config',
+        join(fleet, 'app-config.yaml'),
+      );
+      expect(exitCode).toBe(EXIT_USAGE);
+      expect(stdout).toBe('');
+      expect(stderr).toBe(
+        `platform-adoption: ${join(
+          fleet,
+          'app-config.yaml',
+        )}: platformAdoption.platforms[0].facets[2].kind must be one of nominal, ordinal, version, boolean, numeric (got "text")\n`,
+      );
+    });
+  });
+
   describe('refuses an unusable command line with exit 2 and one line naming the argument', () => {
     it.each([
       [
@@ -184,9 +275,9 @@ describe('platform-adoption scan', () => {
         /^platform-adoption: Missing <dir> argument/,
       ],
       [
-        '--config for now',
-        () => ['scan', fleet, '--config', 'app-config.yaml'],
-        /'--config' is not supported yet/,
+        'a missing --config file',
+        () => ['scan', fleet, '--config', join(fleet, 'app-config.yaml')],
+        /^platform-adoption: The --config file '.*app-config\.yaml' does not exist\n$/,
       ],
     ])('%s', async (_, argv, message) => {
       const { exitCode, stdout, stderr } = await run(...argv());

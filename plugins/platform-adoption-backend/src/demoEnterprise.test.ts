@@ -1,3 +1,4 @@
+import { coreServices, createServiceFactory } from '@backstage/backend-plugin-api';
 import { mockCredentials, mockServices, startTestBackend, TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
@@ -53,11 +54,20 @@ describe('the demo enterprise', () => {
 
   beforeAll(async () => {
     const catalogFiles = fs.readdirSync(path.join(examples, 'catalog')).filter(f => f.endsWith('.yaml'));
+    // Each plugin gets a database of its own, as in a real backend; ours is
+    // kept at hand to look inside.
     knex = await databases.init('SQLITE_3');
+    const catalogKnex = await databases.init('SQLITE_3');
     const backend = await startTestBackend({
       features: [
         catalogPlugin,
-        mockServices.database.factory({ knex }),
+        createServiceFactory({
+          service: coreServices.database,
+          deps: { plugin: coreServices.pluginMetadata },
+          factory: ({ plugin }) => ({
+            getClient: async () => (plugin.getId() === 'platform-adoption' ? knex : catalogKnex),
+          }),
+        }),
         platformAdoptionPlugin,
         localRepositoryUrlReaderFactory,
         mockServices.rootConfig.factory({

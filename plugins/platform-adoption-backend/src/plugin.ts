@@ -9,6 +9,7 @@ import {
   loadHclParser,
   PlatformDetector,
   platformAdoptionDetectorsExtensionPoint,
+  readDeclaredPlatforms,
 } from '@platform-adoption/plugin-platform-adoption-node';
 import { FleetAnalyzer } from './analysis/FleetAnalyzer';
 import { CampaignService } from './reference/CampaignService';
@@ -60,7 +61,7 @@ export const platformAdoptionPlugin = createBackendPlugin({
 
         const stores = await createStores(deps.database);
         await loadHclParser();
-        const detectors = [...builtinDetectors, ...addedDetectors];
+        const detectors = [...builtinDetectors, ...addedDetectors, ...readDeclaredPlatforms(config)];
         const platforms = () => detectors.map(d => d.platform);
 
         const conformance = new ConformanceService({ ...stores, platforms });

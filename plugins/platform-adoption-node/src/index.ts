@@ -39,6 +39,28 @@ export {
   postgresqlPlatform,
   POSTGRESQL_PLATFORM_ID,
 } from './platforms/postgresql/definition';
+export { kafkaDetector } from './platforms/kafka/detector';
+export { kafkaPlatform, KAFKA_PLATFORM_ID } from './platforms/kafka/definition';
+export { redisDetector } from './platforms/redis/detector';
+export { redisPlatform, REDIS_PLATFORM_ID } from './platforms/redis/definition';
+export { vaultDetector } from './platforms/vault/detector';
+export { vaultPlatform, VAULT_PLATFORM_ID } from './platforms/vault/definition';
+
+// Platforms declared in app-config
+export {
+  readDeclaredPlatforms,
+  declaredPlatformDetector,
+} from './platforms/declared/declaredPlatformDetector';
+export {
+  parseDeclaredPlatforms,
+  declaredPlatformsOf,
+  DECLARED_PLATFORMS_KEY,
+  type DeclaredPlatform,
+  type DeclaredPlatformsConfig,
+  type DeclaredFileSignal,
+  type DeclaredFacetSource,
+  type DeclaredSelect,
+} from './platforms/declared/declaration';
 
 // Parsing helpers
 export {
@@ -72,13 +94,19 @@ export {
 export {
   kubernetesObjects,
   podSpecOf,
+  podAnnotationsOf,
   containersOf,
   containerEnvironment,
   type KubernetesObject,
   type KubernetesContainer,
 } from './parsing/kubernetes';
 export { fluxHelmRelease, type FluxHelmRelease } from './parsing/helmRelease';
-export { composeServices, type ComposeService } from './parsing/compose';
+export {
+  composeServices,
+  type ComposeService,
+  type ComposeMount,
+} from './parsing/compose';
+export { embeddedTextStartLine } from './parsing/embeddedText';
 export {
   readDependencies,
   PACKAGE_MANIFEST_GLOBS,

@@ -517,10 +517,12 @@ export const MONGODB_REPOSITORIES = [
         form: 'terraform:mongodbatlas_advanced_cluster',
         resource: 'trade-blotter-mongodb',
         facets: atlas({ region: 'us-east-1' }),
+        // Region varies legitimately (weight 0.05): a scanner must read it
+        // right, and the analysis must not flag it.
         plant: {
-          kind: 'snowflake',
+          kind: 'decoy',
           facet: 'region',
-          note: 'Atlas region US_EAST_1 where every other cluster is in EU_WEST_2 (customer data outside the UK). The Terraform state backend in the same repository is in eu-west-2: the region must come from region_name.',
+          note: 'Atlas region US_EAST_1 where every other cluster is in EU_WEST_2: region legitimately varies (weight 0.05), so this must not be flagged as a snowflake. The Terraform state backend in the same repository is in eu-west-2: the region must come from region_name.',
         },
         render(r, d) {
           return singleAtlas(r, d, {

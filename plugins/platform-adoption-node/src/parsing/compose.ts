@@ -14,7 +14,22 @@ export interface ComposeService {
   environment: Map<string, ConfigValue>;
   /** `command` and `entrypoint` joined, for flag checks such as `--auth`. */
   commandLine: string;
+  /** Where volumes and bind mounts land in the container (short and long syntax). */
+  mounts: ComposeMount[];
   body: ConfigMap;
+}
+
+/**
+ * A volume or bind mount of a service: `data:/var/lib/redis`,
+ * `./conf:/etc/redis:ro` or `{ type: volume, source: data, target: … }`.
+ *
+ * @public
+ */
+export interface ComposeMount {
+  /** A named volume or a host path; undefined for an anonymous volume. */
+  source?: string;
+  target: string;
+  line: number;
 }
 
 /**
@@ -42,6 +57,7 @@ export function composeServices(
       ]
         .filter(Boolean)
         .join(' '),
+      mounts: mountsOf(body),
       body,
     });
   }
@@ -76,4 +92,30 @@ function commandText(value: ConfigValue | undefined): string {
       .join(' ');
   }
   return '';
+}
+
+function mountsOf(service: ConfigMap): ComposeMount[] {
+  const mounts: ComposeMount[] = [];
+  for (const item of listAt(service, ['volumes'])) {
+    if (item.kind === 'scalar' && typeof item.value === 'string') {
+      // `source:target[:mode]`, or a bare `target` for an anonymous volume.
+      const parts = item.value.split(':');
+      const [source, target] =
+        parts.length === 1 ? [undefined, parts[0]] : [parts[0], parts[1]];
+      if (target) mounts.push({ source, target, line: item.line });
+    } else if (item.kind === 'map') {
+      const target = valueAt(item, ['target']);
+      const source = valueAt(item, ['source']);
+      if (target?.kind === 'scalar' && typeof target.value === 'string')
+        mounts.push({
+          source:
+            source?.kind === 'scalar' && source.value !== null
+              ? String(source.value)
+              : undefined,
+          target: target.value,
+          line: item.line,
+        });
+    }
+  }
+  return mounts;
 }

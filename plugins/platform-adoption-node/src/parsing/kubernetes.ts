@@ -104,6 +104,43 @@ export function podSpecOf(object: KubernetesObject): ConfigMap | undefined {
   }
 }
 
+/**
+ * The annotations of the pods a workload creates (its pod template's), or
+ * a bare Pod's own: where sidecar injectors and scrapers read theirs.
+ *
+ * @public
+ */
+export function podAnnotationsOf(
+  object: KubernetesObject,
+): ConfigMap | undefined {
+  switch (object.kind) {
+    case 'Pod':
+      return mapAt(object.root, ['metadata', 'annotations']);
+    case 'CronJob':
+      return mapAt(object.root, [
+        'spec',
+        'jobTemplate',
+        'spec',
+        'template',
+        'metadata',
+        'annotations',
+      ]);
+    case 'Deployment':
+    case 'StatefulSet':
+    case 'DaemonSet':
+    case 'ReplicaSet':
+    case 'Job':
+      return mapAt(object.root, [
+        'spec',
+        'template',
+        'metadata',
+        'annotations',
+      ]);
+    default:
+      return undefined;
+  }
+}
+
 /** @public */
 export interface KubernetesContainer {
   name?: string;

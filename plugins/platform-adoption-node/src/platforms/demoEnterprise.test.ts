@@ -1,14 +1,17 @@
 import fs from 'fs';
 import path from 'path';
+import { parse } from 'yaml';
 import {
+  analyzePlatform,
   DetectedDeployment,
   FacetScalar,
   UNKNOWN,
 } from '@platform-adoption/plugin-platform-adoption-common';
 import { DirectoryRepositoryFiles } from '../detection/directoryRepositoryFiles';
 import { detectRepository } from '../detection/engine';
-import { DetectionResult } from '../detection/types';
+import { DetectionResult, PlatformDetector } from '../detection/types';
 import { loadHclParser } from '../parsing/hcl';
+import { readDeclaredPlatforms } from './declared/declaredPlatformDetector';
 import { builtinDetectors } from '.';
 
 /**
@@ -16,8 +19,20 @@ import { builtinDetectors } from '.';
  * folder by folder as the CLI does, checked against its answer key
  * (examples/planted.json).
  */
-const EXAMPLES = path.resolve(__dirname, '../../../..', 'examples');
+const ROOT = path.resolve(__dirname, '../../../..');
+const EXAMPLES = path.join(ROOT, 'examples');
 const REPOSITORIES = path.join(EXAMPLES, 'repositories');
+
+/** The custom platforms app-config.yaml declares, read as the backend reads them. */
+const appConfig = parse(
+  fs.readFileSync(path.join(ROOT, 'app-config.yaml'), 'utf8'),
+);
+const declaredDetectors = readDeclaredPlatforms({
+  getOptional: <T>(key?: string) =>
+    (key ?? '')
+      .split('.')
+      .reduce<any>((value, part) => value?.[part], appConfig) as T | undefined,
+});
 
 interface PlantedDeployment {
   repository: string;
@@ -26,10 +41,13 @@ interface PlantedDeployment {
   files: string[];
   environment: string;
   expected: Record<string, FacetScalar | null>;
+  plant: { kind: string; facet: string } | null;
 }
 
 interface Planted {
   deployments: PlantedDeployment[];
+  customPlatforms: { platforms: string[]; deployments: PlantedDeployment[] };
+  vaultInjected: Array<{ repository: string; file: string; role: string }>;
   drivers: Array<{
     repository: string;
     platform: string;
@@ -78,11 +96,23 @@ const BACKUP: Record<string, { backup: string; backupTool: string }> = {
     backupTool: 'cloudsql-automated',
   },
   'azure-automated': { backup: 'continuous', backupTool: 'azure-automated' },
+  'elasticache-snapshots': {
+    backup: 'snapshot',
+    backupTool: 'elasticache-snapshots',
+  },
+  'raft-snapshot-cronjob': {
+    backup: 'snapshot',
+    backupTool: 'raft-snapshot-cronjob',
+  },
 };
-const SAME: Record<string, Record<string, string>> = {
-  topology: { cluster: 'replicated' },
-  hosting: { azure: 'azure-flexible' },
-  authentication: { 'aws-iam': 'iam' },
+/** The databases' key words; the newer platforms' keys use the package's own. */
+const SAME: Record<string, Record<string, Record<string, string>>> = {
+  mongodb: { authentication: { 'aws-iam': 'iam' } },
+  postgresql: {
+    topology: { cluster: 'replicated' },
+    hosting: { azure: 'azure-flexible' },
+    authentication: { 'aws-iam': 'iam' },
+  },
 };
 /** Monitoring values the key names by service, the package by what is switched on. */
 function monitoringMatches(
@@ -91,6 +121,7 @@ function monitoringMatches(
   hosting: FacetScalar | undefined,
 ): boolean {
   if (typeof actual !== 'string') return false;
+  if (actual === expected) return true;
   if (hosting === 'atlas')
     return actual.split('+').includes(`atlas-integration-${expected}`);
   const methods = actual.split('+');
@@ -115,6 +146,7 @@ function differences(
   expected: PlantedDeployment['expected'],
   deployment: DetectedDeployment,
 ): string[] {
+  const same = SAME[deployment.platform] ?? {};
   const actual = (id: string) => deployment.facets[id]?.value;
   const found: string[] = [];
   for (const [facet, value] of Object.entries(expected)) {
@@ -131,7 +163,7 @@ function differences(
           }), found ${actual('backup')}/${actual('backupTool')}`,
         );
       }
-    } else if (facet === 'monitoring') {
+    } else if (facet === 'monitoring' && typeof value === 'string') {
       if (
         !monitoringMatches(
           String(value),
@@ -145,7 +177,7 @@ function differences(
       }
     } else {
       const want =
-        value === null ? UNKNOWN : SAME[facet]?.[String(value)] ?? value;
+        value === null ? UNKNOWN : same[facet]?.[String(value)] ?? value;
       if (actual(facet) !== want)
         found.push(`${facet}: expected ${want}, found ${actual(facet)}`);
     }
@@ -154,15 +186,20 @@ function differences(
 }
 
 const scans = new Map<string, DetectionResult>();
+/** A repository scanned with the built-in and the declared platforms, as the demo backend scans it. */
 function scan(repository: string): DetectionResult {
   if (!scans.has(repository)) {
+    const detectors: PlatformDetector[] = [
+      ...builtinDetectors,
+      ...declaredDetectors,
+    ];
     scans.set(
       repository,
       detectRepository(
         new DirectoryRepositoryFiles(path.join(REPOSITORIES, repository), {
           repository,
         }),
-        builtinDetectors,
+        detectors,
       ),
     );
   }
@@ -186,7 +223,7 @@ beforeAll(() => loadHclParser());
 
 describe('the demo enterprise (examples/)', () => {
   it.each(
-    planted.deployments.map(
+    [...planted.deployments, ...planted.customPlatforms.deployments].map(
       d =>
         [
           `${d.repository} ${d.platform} ${d.form} ${d.environment}`,
@@ -204,12 +241,16 @@ describe('the demo enterprise (examples/)', () => {
       .readdirSync(REPOSITORIES)
       .filter(name => fs.statSync(path.join(REPOSITORIES, name)).isDirectory());
     const plantedCount = (repository: string, platform: string) =>
-      planted.deployments.filter(
+      [...planted.deployments, ...planted.customPlatforms.deployments].filter(
         d => d.repository === repository && d.platform === platform,
       ).length;
+    const platforms = [
+      ...builtinDetectors.map(d => d.platform.id),
+      ...planted.customPlatforms.platforms,
+    ];
     const extra: string[] = [];
     for (const repository of repositories) {
-      for (const platform of ['mongodb', 'postgresql']) {
+      for (const platform of platforms) {
         const servers = scan(repository).deployments.filter(
           d => d.kind === 'server' && d.platform === platform,
         );
@@ -240,6 +281,88 @@ describe('the demo enterprise (examples/)', () => {
       );
     });
     expect(missing).toEqual([]);
+  });
+
+  it('finds the workloads the Vault agent injector serves as clients', () => {
+    for (const entry of planted.vaultInjected) {
+      const client = scan(entry.repository).deployments.find(
+        d =>
+          d.platform === 'vault' &&
+          d.kind === 'client' &&
+          d.files.includes(entry.file),
+      );
+      expect(client?.facets.role?.value).toBe(entry.role);
+    }
+  });
+
+  describe('analysed as the backend analyses it', () => {
+    const repositories = () =>
+      fs
+        .readdirSync(REPOSITORIES)
+        .filter(name =>
+          fs.statSync(path.join(REPOSITORIES, name)).isDirectory(),
+        );
+    const analyse = (platform: string) => {
+      const detector = [...builtinDetectors, ...declaredDetectors].find(
+        d => d.platform.id === platform,
+      )!;
+      const deployments = repositories().flatMap(repository =>
+        scan(repository)
+          .deployments.filter(
+            d => d.platform === platform && d.kind === 'server',
+          )
+          .map(d => ({
+            id: `${repository} ${d.key}`,
+            lineage: repository,
+            facets: Object.fromEntries(
+              Object.entries(d.facets)
+                .filter(([, f]) => f.value !== UNKNOWN)
+                .map(([id, f]) => [id, f.value]),
+            ),
+          })),
+      );
+      return analyzePlatform({ platform: detector.platform, deployments });
+    };
+    const plantsOf = (platform: string) =>
+      [...planted.deployments, ...planted.customPlatforms.deployments].filter(
+        d => d.platform === platform && d.plant,
+      );
+    const repositoryOf = (id: string) => id.split(' ')[0];
+
+    it.each(['kafka', 'redis', 'vault', 'opensearch'])(
+      'flags exactly the planted %s departures, the planted facet first, and finds the positive deviant',
+      platform => {
+        const result = analyse(platform);
+        const seen = result.findings.map(f => ({
+          kind: f.kind,
+          repositories: (f.deploymentIds ?? [f.deploymentId]).map(repositoryOf),
+          facet: f.reasons[0]?.facet,
+        }));
+        const wanted = plantsOf(platform).map(p => ({
+          kind: p.plant!.kind,
+          repositories: [p.repository],
+          facet: p.plant!.facet,
+        }));
+        const order = (
+          a: { repositories: string[] },
+          b: { repositories: string[] },
+        ) => a.repositories[0].localeCompare(b.repositories[0]);
+        expect(seen.sort(order)).toEqual(wanted.sort(order));
+      },
+    );
+
+    it('does not flag a decoy', () => {
+      const decoys = planted.deployments.filter(d => d.plant?.kind === 'decoy');
+      expect(decoys.map(d => d.repository)).toEqual(['trade-blotter-service']);
+      for (const decoy of decoys) {
+        const flagged = analyse(decoy.platform).findings.filter(f =>
+          (f.deploymentIds ?? [f.deploymentId]).some(
+            id => repositoryOf(id) === decoy.repository,
+          ),
+        );
+        expect(flagged).toEqual([]);
+      }
+    });
   });
 
   it('never outputs a planted credential, and reads every repository without problems', () => {

@@ -1,10 +1,10 @@
 import { DetectedDeployment } from '@platform-adoption/plugin-platform-adoption-common';
 import { ParsedRepository } from '../../detection/parsedRepository';
 import { ComposeService } from '../../parsing/compose';
-import { DeploymentBuilder, fileEvidence } from '../shared/deploymentBuilder';
+import { fileEvidence } from '../shared/deploymentBuilder';
 import { composeDeploymentSources } from '../shared/composeSources';
-import { setEnvironment } from '../shared/environmentHints';
-import { imageNamed, setVersionFromImage } from '../shared/imageVersion';
+import { composeDeployment } from '../shared/composeDeployment';
+import { imageNamed } from '../shared/imageVersion';
 import {
   MONGODB_CLIENT_TOOLS,
   MONGODB_EXPORTER_IMAGES,
@@ -40,22 +40,7 @@ export function detectMongodbCompose(
       : [service];
     members.forEach(member => grouped.add(member));
 
-    const builder = new DeploymentBuilder(
-      MONGODB_PLATFORM_ID,
-      'server',
-      `${path}#${service.name}`,
-      service.name,
-      path,
-    );
-    const origin = fileEvidence(
-      path,
-      service.line,
-      `compose service ${service.name}`,
-    );
-    builder.set('hosting', 'docker', origin);
-    builder.set('provisioning', 'compose', origin);
-    if (service.image)
-      setVersionFromImage(builder, { value: service.image, path });
+    const builder = composeDeployment(MONGODB_PLATFORM_ID, path, service);
 
     if (settings.replicaSet) {
       builder.set(
@@ -134,11 +119,6 @@ export function detectMongodbCompose(
         'none',
         fileEvidence(path, service.line, 'no exporter service'),
       );
-
-    setEnvironment(builder, [], path, {
-      value: 'development',
-      note: 'Compose files are taken as development unless their name or folder says otherwise',
-    });
     deployments.push(builder.build());
   }
   return deployments;

@@ -1,5 +1,8 @@
 import { PlatformDefinition } from '@platform-adoption/plugin-platform-adoption-common';
-import { DATABASE_FACETS } from '../shared/facetDefinitions';
+import {
+  authenticationFacet,
+  databaseFacets,
+} from '../shared/facetDefinitions';
 
 /** @public */
 export const MONGODB_PLATFORM_ID = 'mongodb';
@@ -16,12 +19,21 @@ export const mongodbPlatform: PlatformDefinition = {
   vendor: 'MongoDB, Inc.',
   description: 'Document database: MongoDB Atlas and self-hosted MongoDB.',
   facets: [
-    ...DATABASE_FACETS,
+    ...databaseFacets(
+      // SCRAM users, certificates, cloud identities and directories are all
+      // a standard's choice; only running without access control is not.
+      authenticationFacet(
+        ['none', ['scram', 'x509', 'iam', 'ldap', 'oidc']],
+        'none, or the method (scram, x509, iam, ldap, oidc); several joined with "+".',
+      ),
+    ),
     {
       id: 'topology',
       title: 'Topology',
-      kind: 'nominal',
+      kind: 'ordinal',
       weight: 0.6,
+      // A lone mongod has no failover: worse than either kind of cluster.
+      better: ['standalone', ['replicaset', 'sharded']],
       description: 'replicaset, sharded or standalone.',
     },
     { id: 'shards', title: 'Shards', kind: 'numeric', weight: 0.2 },

@@ -11,7 +11,7 @@ import {
   valueAt,
 } from '../../parsing/configValue';
 import { DeploymentBuilder, fileEvidence } from '../shared/deploymentBuilder';
-import { setEnvironment } from '../shared/environmentHints';
+import { helmDeployment } from '../shared/helmDeployment';
 import {
   chartDefault,
   HelmChartMatcher,
@@ -71,23 +71,7 @@ export function detectMongodbHelm(
 function describe(source: HelmDeploymentSource): DetectedDeployment {
   const { path } = source;
   const at = valuesLookup(source);
-  const builder = new DeploymentBuilder(
-    MONGODB_PLATFORM_ID,
-    'server',
-    source.key,
-    source.name,
-    path,
-  );
-  const origin = fileEvidence(
-    path,
-    source.line,
-    source.form === 'helm-release'
-      ? `HelmRelease of chart ${source.chart}`
-      : `values for chart ${source.chart}`,
-  );
-  builder.set('hosting', 'kubernetes', origin);
-  builder.set('provisioning', 'helm', origin);
-  source.files.forEach(file => builder.addFile(file));
+  const builder = helmDeployment(MONGODB_PLATFORM_ID, source);
 
   const chartNote = source.chartVersion
     ? `chart default image (chart version ${source.chartVersion} is the chart's, not MongoDB's)`
@@ -129,8 +113,6 @@ function describe(source: HelmDeploymentSource): DetectedDeployment {
     on: true,
     off: false,
   });
-
-  setEnvironment(builder, source.environmentHints, path);
   return builder.build();
 }
 

@@ -5,6 +5,7 @@ import {
 import { ParsedRepository } from '../../detection/parsedRepository';
 import { asBoolean, asNumber } from '../../parsing/configValue';
 import { TerraformModule, TerraformResource } from '../../parsing/terraform';
+import { azureDiagnosticSettings } from '../shared/azureMonitoring';
 import { fileEvidence } from '../shared/deploymentBuilder';
 import { asServerVersion, setFacetFrom } from '../shared/sourcedValue';
 import {
@@ -119,19 +120,9 @@ function describe(
   builder.set('backup', 'continuous', backupEvidence);
   builder.set('backupTool', 'azure-automated', backupEvidence);
 
-  const diagnostics = module
-    .resourcesOfType('azurerm_monitor_diagnostic_setting')
-    .filter(setting =>
-      module.refersTo(setting.body.entries.get('target_resource_id'), server),
-    );
-  diagnostics.forEach(setting => builder.addFile(setting.path));
   setMonitoringMethods(
     builder,
-    diagnostics.map(setting => ({
-      method: 'azure-monitor',
-      path: setting.path,
-      line: setting.line,
-    })),
+    azureDiagnosticSettings(builder, module, server),
     server,
     'no diagnostic setting for the server',
   );

@@ -1,9 +1,9 @@
 import { DetectedDeployment } from '@platform-adoption/plugin-platform-adoption-common';
 import { ParsedRepository } from '../../detection/parsedRepository';
-import { DeploymentBuilder, fileEvidence } from '../shared/deploymentBuilder';
+import { fileEvidence } from '../shared/deploymentBuilder';
 import { composeDeploymentSources } from '../shared/composeSources';
-import { setEnvironment } from '../shared/environmentHints';
-import { imageNamed, setVersionFromImage } from '../shared/imageVersion';
+import { composeDeployment } from '../shared/composeDeployment';
+import { imageNamed } from '../shared/imageVersion';
 import { POSTGRESQL_PLATFORM_ID } from './definition';
 import {
   POSTGRESQL_CLIENT_TOOLS,
@@ -28,22 +28,7 @@ export function detectPostgresqlCompose(
     POSTGRESQL_SERVER_IMAGES,
     POSTGRESQL_CLIENT_TOOLS,
   ).map(({ path, service, services }) => {
-    const builder = new DeploymentBuilder(
-      POSTGRESQL_PLATFORM_ID,
-      'server',
-      `${path}#${service.name}`,
-      service.name,
-      path,
-    );
-    const origin = fileEvidence(
-      path,
-      service.line,
-      `compose service ${service.name}`,
-    );
-    builder.set('hosting', 'docker', origin);
-    builder.set('provisioning', 'compose', origin);
-    if (service.image)
-      setVersionFromImage(builder, { value: service.image, path });
+    const builder = composeDeployment(POSTGRESQL_PLATFORM_ID, path, service);
 
     const settings = postgresContainerSettings(
       service.environment,
@@ -59,7 +44,11 @@ export function detectPostgresqlCompose(
             other.environment.has('POSTGRESQL_REPLICATION_MODE'),
         )
       : [];
-    builder.set('replicas', 1 + standbys.length, origin);
+    builder.set(
+      'replicas',
+      1 + standbys.length,
+      fileEvidence(path, service.line, `compose service ${service.name}`),
+    );
     builder.set(
       'topology',
       standbys.length ? 'replicated' : 'standalone',
@@ -122,11 +111,6 @@ export function detectPostgresqlCompose(
         'none',
         fileEvidence(path, service.line, 'no exporter service'),
       );
-
-    setEnvironment(builder, [], path, {
-      value: 'development',
-      note: 'Compose files are taken as development unless their name or folder says otherwise',
-    });
     return builder.build();
   });
 }

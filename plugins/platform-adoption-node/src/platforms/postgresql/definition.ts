@@ -1,5 +1,8 @@
 import { PlatformDefinition } from '@platform-adoption/plugin-platform-adoption-common';
-import { DATABASE_FACETS } from '../shared/facetDefinitions';
+import {
+  authenticationFacet,
+  databaseFacets,
+} from '../shared/facetDefinitions';
 
 /** @public */
 export const POSTGRESQL_PLATFORM_ID = 'postgresql';
@@ -18,12 +21,25 @@ export const postgresqlPlatform: PlatformDefinition = {
   description:
     'Relational database: managed PostgreSQL services and self-hosted PostgreSQL.',
   facets: [
-    ...DATABASE_FACETS,
+    ...databaseFacets(
+      // Passwords (scram-sha-256, md5) beat trust; certificates, cloud
+      // identities and directories leave no long-lived password to leak.
+      authenticationFacet(
+        [
+          'none',
+          ['password', 'pam', 'radius'],
+          ['x509', 'iam', 'ldap', 'kerberos', 'azure-ad'],
+        ],
+        'none, or the method (password for scram-sha-256/md5, x509, iam, ldap, azure-ad…); several joined with "+".',
+      ),
+    ),
     {
       id: 'topology',
       title: 'Topology',
-      kind: 'nominal',
+      kind: 'ordinal',
       weight: 0.6,
+      // Without a standby there is no automated failover.
+      better: ['standalone', 'replicated'],
       description: 'standalone or replicated.',
     },
     {

@@ -8,8 +8,8 @@ import {
   stringAt,
   valueAt,
 } from '../../parsing/configValue';
-import { DeploymentBuilder, fileEvidence } from '../shared/deploymentBuilder';
-import { setEnvironment } from '../shared/environmentHints';
+import { fileEvidence } from '../shared/deploymentBuilder';
+import { helmDeployment } from '../shared/helmDeployment';
 import {
   chartDefault,
   HelmChartMatcher,
@@ -29,7 +29,8 @@ const HA_CHART = 'postgresql-ha';
 
 /**
  * Recognises values of Bitnami's `postgresql` / `postgresql-ha` charts: the
- * image, `architecture: replication` (MongoDB's chart says `replicaset`), or
+ * image, `architecture: replication` (MongoDB's chart says `replicaset`;
+ * Redis and Valkey say `replication` too, beside sections of their own), or
  * settings only those charts have (postgresPassword, primary/readReplicas,
  * pgpool).
  */
@@ -41,6 +42,17 @@ export const postgresqlChartMatcher: HelmChartMatcher = {
       stringAt(values, ['postgresql', 'image', 'repository']) ??
       '';
     if (/(^|\/)postgresql(-repmgr)?$/.test(repository)) return true;
+    // Another chart's image, or the master/replica/sentinel sections of
+    // Bitnami's Redis and Valkey charts (which share `architecture:
+    // replication` with this one): not PostgreSQL.
+    if (/(^|\/)(redis|valkey|mongodb|kafka)(-[a-z]+)?$/.test(repository))
+      return false;
+    if (
+      ['master', 'replica', 'sentinel'].some(
+        key => mapAt(values, [key]) !== undefined,
+      )
+    )
+      return false;
     if (stringAt(values, ['architecture']) === 'replication') return true;
     const signals = [
       stringAt(values, ['architecture']) === 'standalone',
@@ -65,23 +77,7 @@ function describe(source: HelmDeploymentSource): DetectedDeployment {
   const { values, path } = source;
   const ha = source.chart === HA_CHART;
   const at = valuesLookup(source);
-  const builder = new DeploymentBuilder(
-    POSTGRESQL_PLATFORM_ID,
-    'server',
-    source.key,
-    source.name,
-    path,
-  );
-  const origin = fileEvidence(
-    path,
-    source.line,
-    `${
-      source.form === 'helm-release' ? 'HelmRelease of' : 'values for'
-    } chart ${source.chart}`,
-  );
-  builder.set('hosting', 'kubernetes', origin);
-  builder.set('provisioning', 'helm', origin);
-  source.files.forEach(file => builder.addFile(file));
+  const builder = helmDeployment(POSTGRESQL_PLATFORM_ID, source);
 
   setVersionFromTag(
     builder,
@@ -195,6 +191,5 @@ function describe(source: HelmDeploymentSource): DetectedDeployment {
     );
   }
 
-  setEnvironment(builder, source.environmentHints, path);
   return builder.build();
 }

@@ -1,13 +1,10 @@
 import { UNKNOWN } from '@platform-adoption/plugin-platform-adoption-common';
 import { listAt, stringAt, valueAt } from '../../parsing/configValue';
 import { TerraformModule, TerraformResource } from '../../parsing/terraform';
-import { DeploymentBuilder, fileEvidence } from '../shared/deploymentBuilder';
-import {
-  setEnvironment,
-  terraformEnvironmentHints,
-} from '../shared/environmentHints';
+import { DeploymentBuilder } from '../shared/deploymentBuilder';
+import { FoundMethod, setMethodsFacet } from '../shared/methodsFacet';
+import { terraformDeployment } from '../shared/terraformDeployment';
 import { asText, setFacetFrom, SourcedValue } from '../shared/sourcedValue';
-import { terraformDisplayName } from '../shared/terraformFacts';
 import { POSTGRESQL_PLATFORM_ID } from './definition';
 
 /** A deployment of a managed PostgreSQL service declared in Terraform, with its common facets. */
@@ -17,66 +14,27 @@ export function terraformPostgres(
   hosting: string,
   nameAttributes: string[],
 ): DeploymentBuilder {
-  const builder = new DeploymentBuilder(
+  return terraformDeployment(
     POSTGRESQL_PLATFORM_ID,
-    'server',
-    `${resource.path}#${resource.address}`,
-    terraformDisplayName(module, resource, nameAttributes),
-    resource.path,
+    module,
+    resource,
+    hosting,
+    nameAttributes,
   );
-  const at = fileEvidence(resource.path, resource.line);
-  builder.set('hosting', hosting, at);
-  builder.set('provisioning', 'terraform', at);
-  const name = nameAttributes
-    .map(a => module.attribute(resource, a)?.value)
-    .find(v => v?.kind === 'scalar');
-  setEnvironment(
-    builder,
-    [
-      ...terraformEnvironmentHints(module, resource),
-      ...(name?.kind === 'scalar'
-        ? [
-            {
-              text: String(name.value),
-              path: resource.path,
-              line: name.line,
-              what: 'name',
-            },
-          ]
-        : []),
-    ],
-    resource.path,
-  );
-  return builder;
 }
 
 /** Sets a facet listing monitoring methods found, or `none`. */
 export function setMonitoringMethods(
   builder: DeploymentBuilder,
-  found: Array<{ method: string; path: string; line?: number }>,
+  found: FoundMethod[],
   resource: TerraformResource,
   noneNote: string,
 ) {
-  if (found.length === 0) {
-    builder.set(
-      'monitoring',
-      'none',
-      fileEvidence(resource.path, resource.line, noneNote),
-    );
-    return;
-  }
-  const methods = [...new Set(found.map(f => f.method))].sort();
-  builder.set(
-    'monitoring',
-    methods.join('+'),
-    fileEvidence(
-      found[0].path,
-      found[0].line,
-      found.length > 1
-        ? `from ${found.map(f => f.method).join(', ')}`
-        : undefined,
-    ),
-  );
+  setMethodsFacet(builder, 'monitoring', found, {
+    path: resource.path,
+    line: resource.line,
+    note: noneNote,
+  });
 }
 
 /**

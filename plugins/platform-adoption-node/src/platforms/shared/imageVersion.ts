@@ -16,6 +16,8 @@ import { SourcedValue } from './sourcedValue';
 export function setVersionFromImage(
   builder: DeploymentBuilder,
   image: SourcedValue,
+  /** Another facet to set, e.g. a client's `clientVersion` from an agent image. */
+  facet = 'version',
 ): void {
   const { value, path } = image;
   if (
@@ -24,7 +26,7 @@ export function setVersionFromImage(
     typeof value.value !== 'string'
   ) {
     builder.unknown(
-      'version',
+      facet,
       fileEvidence(
         path,
         value.line,
@@ -36,7 +38,7 @@ export function setVersionFromImage(
   const reference = parseImageReference(value.value);
   if (!reference) {
     builder.unknown(
-      'version',
+      facet,
       fileEvidence(path, value.line, `unreadable image "${value.value}"`),
     );
     return;
@@ -44,7 +46,7 @@ export function setVersionFromImage(
   const version = versionFromImageTag(reference);
   if (version.pinned) {
     builder.set(
-      'version',
+      facet,
       version.version,
       fileEvidence(
         path,
@@ -53,11 +55,7 @@ export function setVersionFromImage(
       ),
     );
   } else {
-    builder.set(
-      'version',
-      UNKNOWN,
-      fileEvidence(path, value.line, version.note),
-    );
+    builder.set(facet, UNKNOWN, fileEvidence(path, value.line, version.note));
   }
 }
 
