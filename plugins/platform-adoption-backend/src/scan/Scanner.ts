@@ -21,7 +21,7 @@ import { CATALOG_FIELDS, CatalogSnapshot } from '../catalog/CatalogSnapshot';
 import { FleetAnalyzer } from '../analysis/FleetAnalyzer';
 import { readRepository } from '../repositories/readRepository';
 import { DeploymentStore } from '../store/DeploymentStore';
-import { RepositoryState, ScanStore } from '../store/ScanStore';
+import { RepositoryReadRecord, RepositoryState, ScanStore } from '../store/ScanStore';
 import { mapWithConcurrency } from './concurrency';
 import { RepositoryOutcome, resolveDeployments } from './resolveDeployments';
 
@@ -79,11 +79,14 @@ export class Scanner {
       const snapshot = await this.readCatalog();
       const repositories = this.repositoriesOf(snapshot);
       const states = await scans.loadRepositoryStates();
+      const reads: RepositoryReadRecord[] = [];
       const results = await mapWithConcurrency(
         [...repositories.entries()],
         this.deps.options.concurrency,
-        ([url, entityRefs]) => this.scanRepository(url, entityRefs, states.get(url)),
+        ([url, entityRefs]) => this.scanRepository(url, entityRefs, states.get(url), reads),
       );
+      // One batched write instead of one upsert per repository read.
+      await scans.saveRepositoryReads(reads);
 
       const resolved = resolveDeployments(snapshot, results, this.deps.detectors);
       const problems = results.flatMap(r => r.problems);
@@ -127,7 +130,8 @@ export class Scanner {
     const credentials = await this.deps.auth.getOwnServiceCredentials();
     const snapshot = new CatalogSnapshot();
     for await (const page of this.deps.catalog.streamEntities(
-      { fields: CATALOG_FIELDS, pageSize: this.deps.options.catalogPageSize },
+      // No totalItems: counting the catalog on the first page is wasted work for a stream.
+      { fields: CATALOG_FIELDS, pageSize: this.deps.options.catalogPageSize, totalItems: 'exclude' },
       { credentials },
     )) {
       for (const entity of page) snapshot.add(entity);
@@ -151,6 +155,7 @@ export class Scanner {
     url: string,
     entityRefs: string[],
     state: RepositoryState | undefined,
+    reads: RepositoryReadRecord[],
   ): Promise<RepositoryResult> {
     const { reader, scans, options } = this.deps;
     const reusable = state?.detections && state.detectors === this.detectorsFingerprint;
@@ -174,11 +179,7 @@ export class Scanner {
           message: `${file} is larger than ${options.maxFileBytes} bytes (platformAdoption.scan.maxFileBytes) and was not read`,
         })),
       );
-      await scans.saveRepositoryRead(url, {
-        etag: read.etag,
-        detectors: this.detectorsFingerprint,
-        detections,
-      });
+      reads.push({ url, etag: read.etag, detectors: this.detectorsFingerprint, detections });
       return { url, entityRefs, status: 'read', ...detections };
     } catch (error) {
       const message = `could not read repository ${url}: ${stringifyError(error)}`;

@@ -17,8 +17,35 @@ export interface FindingQuery {
   deploymentIds?: string[];
 }
 
+/**
+ * A generation's summaries and rollups never change once written, and
+ * readers only ask for completed generations, so the parsed rows of the
+ * latest few are kept: the overview read and parsed about 1 MB of summaries
+ * (at 10k entities) on every request just to count shadow usage.
+ */
+class GenerationCache<T> {
+  private readonly entries = new Map<number, Promise<T>>();
+
+  constructor(private readonly size = 2) {}
+
+  get(generation: number, read: () => Promise<T>): Promise<T> {
+    let entry = this.entries.get(generation);
+    if (!entry) {
+      entry = read();
+      this.entries.set(generation, entry);
+      entry.catch(() => this.entries.delete(generation));
+      const oldest = [...this.entries.keys()].sort((a, b) => a - b);
+      while (this.entries.size > this.size) this.entries.delete(oldest.shift()!);
+    }
+    return entry;
+  }
+}
+
 /** Findings, summaries and rollups of each generation. */
 export class AnalysisStore {
+  private readonly summaryCache = new GenerationCache<PlatformSummary[]>();
+  private readonly rollupCache = new GenerationCache<OrgRollup[]>();
+
   constructor(private readonly db: Knex) {}
 
   async write(
@@ -77,20 +104,22 @@ export class AnalysisStore {
   }
 
   async summary(generation: number, platform: string): Promise<PlatformSummary | undefined> {
-    const row = await this.db('platform_summaries').where({ generation, platform }).first();
-    return row ? JSON.parse(row.summary) : undefined;
+    return (await this.summaries(generation)).find(s => s.platform === platform);
   }
 
   async summaries(generation: number): Promise<PlatformSummary[]> {
-    const rows = await this.db('platform_summaries').where({ generation }).orderBy('platform');
-    return rows.map(r => JSON.parse(r.summary));
+    return this.summaryCache.get(generation, async () => {
+      const rows = await this.db('platform_summaries').where({ generation }).orderBy('platform');
+      return rows.map(r => JSON.parse(r.summary));
+    });
   }
 
   async rollups(generation: number, filter: { platform?: string; orgRefs?: string[] }): Promise<OrgRollup[]> {
-    const query = this.db('rollups').where({ generation });
-    if (filter.platform) query.andWhere({ platform: filter.platform });
-    if (filter.orgRefs) query.whereIn('org_ref', filter.orgRefs);
-    const rows = await query.orderBy(['platform', 'org_ref']);
-    return rows.map(r => ({ platform: r.platform, orgRef: r.org_ref, ...JSON.parse(r.counts) }));
+    const all = await this.rollupCache.get(generation, async () => {
+      const rows = await this.db('rollups').where({ generation }).orderBy(['platform', 'org_ref']);
+      return rows.map(r => ({ platform: r.platform, orgRef: r.org_ref, ...JSON.parse(r.counts) }) as OrgRollup);
+    });
+    const orgRefs = filter.orgRefs ? new Set(filter.orgRefs) : undefined;
+    return all.filter(r => (!filter.platform || r.platform === filter.platform) && (!orgRefs || orgRefs.has(r.orgRef)));
   }
 }

@@ -19,7 +19,16 @@ export interface RepositoryState {
   error?: string;
 }
 
+/** One repository's good read, as a scan records it. */
+export interface RepositoryReadRecord {
+  url: string;
+  etag: string;
+  detectors: string;
+  detections: NonNullable<RepositoryState['detections']>;
+}
+
 const PROBLEM_BATCH = 200;
+const REPOSITORY_BATCH = 100;
 
 /**
  * Scan runs, their problems, and each repository's last good read (its etag
@@ -137,27 +146,21 @@ export class ScanStore {
     );
   }
 
-  async saveRepositoryRead(
-    url: string,
-    read: {
-      etag: string;
-      detectors: string;
-      detections: NonNullable<RepositoryState['detections']>;
-    },
-  ) {
-    const { etag, detectors, detections } = read;
-    await this.db('repositories')
-      .insert({
-        url,
-        etag,
-        detectors,
-        read_at: new Date().toISOString(),
-        detections: JSON.stringify(detections),
-        error: null,
-        error_at: null,
-      })
-      .onConflict('url')
-      .merge();
+  /** Many reads at once, in batches: a scan's reads are written together. */
+  async saveRepositoryReads(reads: RepositoryReadRecord[]) {
+    const readAt = new Date().toISOString();
+    const rows = reads.map(r => ({
+      url: r.url,
+      etag: r.etag,
+      detectors: r.detectors,
+      read_at: readAt,
+      detections: JSON.stringify(r.detections),
+      error: null,
+      error_at: null,
+    }));
+    for (let i = 0; i < rows.length; i += REPOSITORY_BATCH) {
+      await this.db('repositories').insert(rows.slice(i, i + REPOSITORY_BATCH)).onConflict('url').merge();
+    }
   }
 
   /** Records a failed read without touching the last good detections. */

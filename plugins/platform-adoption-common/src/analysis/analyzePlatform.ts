@@ -112,14 +112,21 @@ export function analyzePlatform(input: AnalyzePlatformInput): PlatformAnalysis {
   const groupTallies = new Map<AnalysisDeployment[], Map<string, FacetTally>>();
   // Rules are mined among peers, so an antecedent that merely stands for a
   // context (a version only Atlas clusters run) cannot make a false rule.
-  const groupRules = new Map<AnalysisDeployment[], PairRule[]>();
-  const rulesOf = (members: AnalysisDeployment[]) => {
+  // Indexed by the facet they conclude on: each facet of each deployment
+  // looks only at the rules about it.
+  const groupRules = new Map<AnalysisDeployment[], Map<string, PairRule[]>>();
+  const rulesOf = (members: AnalysisDeployment[], facetId: string) => {
     let mined = groupRules.get(members);
     if (!mined) {
-      mined = minePairRules(members, platform.facets, weights, options.kmin, options.ruleConfidence);
+      mined = new Map();
+      for (const rule of minePairRules(members, platform.facets, weights, options.kmin, options.ruleConfidence)) {
+        const list = mined.get(rule.then.facet);
+        if (list) list.push(rule);
+        else mined.set(rule.then.facet, [rule]);
+      }
       groupRules.set(members, mined);
     }
-    return mined;
+    return mined.get(facetId) ?? [];
   };
 
   const assessments: DeploymentAssessment[] = deployments.flatMap(d => {
@@ -134,7 +141,7 @@ export function analyzePlatform(input: AnalyzePlatformInput): PlatformAnalysis {
     for (const facet of platform.facets) {
       const value = d.facets[facet.id];
       if (facet.context || value === undefined) continue;
-      const brokenRule = findBrokenRule(rulesOf(peers.members), d, facet.id, platform);
+      const brokenRule = findBrokenRule(rulesOf(peers.members, facet.id), d, facet.id, platform);
       const judged: FacetAssessment | undefined = assessFacet({
         facet,
         value,

@@ -91,10 +91,9 @@ export function assessFacet(args: {
   const key = agreementKey(facet.kind, value);
   const self = { key, weight: args.weight };
   const mode = ordinalConsensus(facet, tally, self, options.consensusSupport) ?? tally.mode(self);
-  const sameLevel =
-    mode !== undefined &&
-    (key === mode.key ||
-      (betterRank(facet, value) !== undefined && betterRank(facet, value) === betterRank(facet, mode.value)));
+  // Values of one tier are equally good but still different: a rare one is
+  // compared like a nominal value, neither better nor worse.
+  const sameLevel = mode !== undefined && key === mode.key;
   const hasConsensus =
     mode !== undefined &&
     mode.total >= options.kmin - 1 - 1e-9 &&

@@ -15,53 +15,62 @@ export function minePairRules(
   kmin: number,
   minConfidence: number,
 ): PairRule[] {
-  const baseRates = new Map<string, FacetTally>();
-  for (const facet of facets) {
-    const tally = new FacetTally();
-    for (const d of deployments) {
+  // Each deployment's agreement key per facet, computed once: mining looks
+  // at every (antecedent, consequent) pair, so recomputing them (parsing
+  // versions, stringifying values) dominated the analysis.
+  const keys = facets.map(facet =>
+    deployments.map(d => {
       const value = d.facets[facet.id];
-      if (value !== undefined) tally.add(agreementKey(facet.kind, value), value, weights.get(d.id) ?? 1);
-    }
+      return value === undefined ? undefined : agreementKey(facet.kind, value);
+    }),
+  );
+  const weightOf = deployments.map(d => weights.get(d.id) ?? 1);
+
+  const baseRates = new Map<string, FacetTally>();
+  facets.forEach((facet, f) => {
+    const tally = new FacetTally();
+    deployments.forEach((d, i) => {
+      const key = keys[f][i];
+      if (key !== undefined) tally.add(key, d.facets[facet.id]!, weightOf[i]);
+    });
     baseRates.set(facet.id, tally);
-  }
+  });
 
   const rules: PairRule[] = [];
-  for (const antecedent of facets) {
-    const byValue = new Map<string, AnalysisDeployment[]>();
-    for (const d of deployments) {
-      const value = d.facets[antecedent.id];
-      if (value === undefined) continue;
-      const key = agreementKey(antecedent.kind, value);
-      byValue.set(key, [...(byValue.get(key) ?? []), d]);
-    }
+  facets.forEach((antecedent, a) => {
+    const byValue = new Map<string, number[]>();
+    keys[a].forEach((key, i) => {
+      if (key === undefined) return;
+      const members = byValue.get(key);
+      if (members) members.push(i);
+      else byValue.set(key, [i]);
+    });
     for (const members of byValue.values()) {
-      const support = members.reduce((s, d) => s + (weights.get(d.id) ?? 1), 0);
+      const support = members.reduce((s, i) => s + weightOf[i], 0);
       if (support < kmin - 1e-9) continue;
-      for (const consequent of facets) {
-        if (consequent.id === antecedent.id || consequent.context) continue;
+      facets.forEach((consequent, c) => {
+        if (consequent.id === antecedent.id || consequent.context) return;
         const tally = new FacetTally();
-        for (const d of members) {
-          const value = d.facets[consequent.id];
-          if (value !== undefined) {
-            tally.add(agreementKey(consequent.kind, value), value, weights.get(d.id) ?? 1);
-          }
+        for (const i of members) {
+          const key = keys[c][i];
+          if (key !== undefined) tally.add(key, deployments[i].facets[consequent.id]!, weightOf[i]);
         }
         const mode = tally.mode();
-        if (!mode || mode.total < kmin - 1e-9) continue;
+        if (!mode || mode.total < kmin - 1e-9) return;
         const confidence = mode.weight / mode.total;
         const base = baseRates.get(consequent.id)!;
         const baseRate = base.total ? base.weightOf(mode.key) / base.total : 1;
         if (confidence >= minConfidence && confidence / baseRate >= 1.1) {
           rules.push({
-            if: { facet: antecedent.id, value: members[0].facets[antecedent.id] },
+            if: { facet: antecedent.id, value: deployments[members[0]].facets[antecedent.id] },
             then: { facet: consequent.id, value: mode.value },
             support: Math.round(mode.total),
             confidence,
           });
         }
-      }
+      });
     }
-  }
+  });
   return rules.sort(
     (a, b) =>
       b.confidence - a.confidence ||
