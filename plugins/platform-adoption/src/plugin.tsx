@@ -21,8 +21,9 @@ const platformAdoptionApi = ApiBlueprint.make({
 
 /**
  * `page:platform-adoption` at /platform-adoption: the overview, and under
- * it one page per platform with Teams, Deployments, Snowflakes and Facets
- * tabs (routed inside the page, since each lives under `/:platform`).
+ * it one page per platform with Teams, Deployments, Snowflakes, Facets,
+ * Reference architecture and Progress tabs (routed inside the page, since
+ * each lives under `/:platform`).
  */
 const platformAdoptionPage = PageBlueprint.make({
   params: {

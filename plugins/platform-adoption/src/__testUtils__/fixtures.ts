@@ -1,4 +1,5 @@
 import type {
+  Campaign,
   Deployment,
   FindingWithDeployments,
   OverviewResponse,
@@ -6,8 +7,19 @@ import type {
   PlatformWithCounts,
   RollupsResponse,
   ScanRun,
+  ReferenceArchitectureVersion,
+  ReferenceProposal,
   ScanStatusResponse,
 } from '@platform-adoption/plugin-platform-adoption-common';
+import type {
+  CampaignStatus,
+  ConformanceResponse,
+  ExemptionWithStatus,
+  HistoryResponse,
+  ReferenceDiff,
+  ReferenceOverview,
+  ReferencePreview,
+} from '../api';
 
 /**
  * Responses in the backend's format, modelled on the Fernhill Bank demo
@@ -467,4 +479,284 @@ export const rollups: RollupsResponse = {
     rollup('group:default/digital-channels', { deployments: 2, production: 1, nonProduction: 1, snowflakes: 1 }),
     rollup('group:default/branch-experience', { deployments: 1, production: 1, snowflakes: 1 }),
   ],
+};
+
+/* Reference architectures, conformance and governance. */
+
+export const referenceV1: ReferenceArchitectureVersion = {
+  platform: 'mongodb',
+  version: 1,
+  title: 'MongoDB reference architecture',
+  rationale: 'What most teams already run.',
+  ownerRef: 'group:default/coe',
+  facets: {
+    version: { requirement: { versionRange: '>=6' }, rationale: '21 of 22 run 6.0 or later.' },
+    backup: { requirement: { equals: 'snapshot' }, rationale: '16 of 22 deployments already run snapshot.' },
+  },
+  variants: [],
+  practices: [],
+  publishedAt: '2026-09-01T09:00:00.000Z',
+  publishedBy: 'user:default/tamsin.raman',
+};
+
+export const referenceV2: ReferenceArchitectureVersion = {
+  platform: 'mongodb',
+  version: 2,
+  title: 'MongoDB reference architecture',
+  rationale: 'Replica sets on Atlas, backed up continuously or by snapshot, with TLS.',
+  ownerRef: 'group:default/coe',
+  facets: {
+    version: { requirement: { versionRange: '>=7' }, rationale: '18 of 22 deployments already run 7.0.' },
+    backup: {
+      requirement: { oneOf: ['snapshot', 'continuous'] },
+      rationale: 'Point-in-time recovery for anything that holds customer data.',
+    },
+    tls: { requirement: { equals: true } },
+  },
+  variants: [
+    {
+      id: 'sharded',
+      title: 'Sharded, for tick data',
+      description: 'Market data above 2 TB.',
+      facets: { topology: { equals: 'sharded' } },
+    },
+  ],
+  practices: [
+    {
+      kind: 'backup',
+      title: 'Restore drill every quarter',
+      url: 'https://wiki.fernhill.example/mongodb/restore',
+      description: 'Restore the latest snapshot into staging and verify it.',
+    },
+  ],
+  publishedAt: '2026-11-02T10:30:00.000Z',
+  publishedBy: 'user:default/tamsin.raman',
+};
+
+export const referenceOverview: ReferenceOverview = {
+  draft: null,
+  standard: referenceV2,
+  versions: [
+    { version: 2, publishedAt: referenceV2.publishedAt, publishedBy: referenceV2.publishedBy },
+    { version: 1, publishedAt: referenceV1.publishedAt, publishedBy: referenceV1.publishedBy },
+  ],
+};
+
+export const referenceDiff: ReferenceDiff = {
+  from: 1,
+  to: 2,
+  changes: [
+    { kind: 'facet', subject: 'backup', change: 'changed', from: 'snapshot', to: 'one of snapshot, continuous' },
+    { kind: 'facet', subject: 'tls', change: 'added', to: 'true' },
+    { kind: 'facet', subject: 'version', change: 'changed', from: '>=6', to: '>=7' },
+    { kind: 'variant', subject: 'sharded', change: 'added' },
+    { kind: 'practice', subject: 'Restore drill every quarter', change: 'added' },
+  ],
+};
+
+export const proposal: ReferenceProposal = {
+  content: {
+    title: 'MongoDB reference architecture',
+    rationale: 'Derived from 22 MongoDB deployments: the configuration most teams already share.',
+    ownerRef: 'group:default/coe',
+    facets: {
+      version: { requirement: { versionRange: '>=7' }, rationale: '18 of 22 deployments already run 7.0.' },
+      backup: {
+        requirement: { oneOf: ['snapshot', 'continuous'] },
+        rationale: '11 of 13 deployments already run snapshot.',
+      },
+      authentication: {
+        requirement: { oneOf: ['scram'] },
+        rationale: 'Most deployments run none, which is below the standard.',
+      },
+    },
+    variants: [],
+    practices: [],
+  },
+  evidence: [
+    {
+      facet: 'version',
+      requirement: '>=7',
+      source: 'consensus',
+      support: { count: 18, of: 22 },
+      deploymentIds: ['a1', 'b2'],
+    },
+    {
+      facet: 'backup',
+      requirement: 'one of snapshot, continuous',
+      source: 'consensus',
+      support: { count: 11, of: 13 },
+      deploymentIds: ['a1'],
+    },
+    {
+      facet: 'authentication',
+      requirement: 'one of scram',
+      source: 'standard',
+      support: { count: 12, of: 22 },
+      deploymentIds: [],
+    },
+  ],
+  upgrades: [
+    {
+      facet: 'backup',
+      value: 'continuous',
+      requirement: { equals: 'continuous' },
+      deploymentIds: ['a1'],
+      note: 'Better than the consensus (snapshot); positive deviants already run it.',
+    },
+  ],
+};
+
+export const preview: ReferencePreview = {
+  production: 15,
+  conforming: 9,
+  blocking: { backup: 4, tls: 3 },
+};
+
+export const conformance: ConformanceResponse = {
+  standard: { version: 2, title: 'MongoDB reference architecture' },
+  items: [
+    {
+      deployment: {
+        id: 'a1',
+        name: 'fraud-cases',
+        entityRef: 'component:default/fraud-case-manager',
+        teamRef: 'group:default/fraud-detection',
+        environment: 'production',
+      },
+      conformance: { deploymentId: 'a1', platform: 'mongodb', version: 2, conforming: true, differences: [] },
+      upgrade: null,
+    },
+    {
+      deployment: {
+        id: 'b2',
+        name: 'notification-preferences-mongodb',
+        entityRef: 'component:default/notification-preferences-service',
+        teamRef: 'group:default/digital-channels',
+        environment: 'production',
+        goldenPath: { template: 'template:default/mongodb-golden-path', platform: 'mongodb', referenceVersion: 1 },
+      },
+      conformance: {
+        deploymentId: 'b2',
+        platform: 'mongodb',
+        version: 2,
+        conforming: false,
+        differences: [
+          {
+            facet: 'backup',
+            value: 'none',
+            required: 'one of snapshot, continuous',
+            fix: 'Change backup from none to one of snapshot, continuous at deploy/helmrelease.yaml:18',
+            location: 'deploy/helmrelease.yaml:18',
+          },
+          {
+            facet: 'tls',
+            value: false,
+            required: 'true',
+            fix: 'Change tls from false to true at deploy/helmrelease.yaml:33',
+            location: 'deploy/helmrelease.yaml:33',
+            exemptionId: '6f1c7a52-0d8e-4a8e-9d55-1e0f3c1b7a01',
+          },
+        ],
+      },
+      upgrade: {
+        from: 1,
+        to: 2,
+        changes: [
+          { kind: 'facet', subject: 'backup', change: 'changed', from: 'snapshot', to: 'one of snapshot, continuous' },
+          { kind: 'facet', subject: 'tls', change: 'added', to: 'true' },
+        ],
+      },
+    },
+  ],
+};
+
+export const exemptions: ExemptionWithStatus[] = [
+  {
+    id: '6f1c7a52-0d8e-4a8e-9d55-1e0f3c1b7a01',
+    platform: 'mongodb',
+    deploymentId: 'b2',
+    facet: 'tls',
+    justification: 'Internal-only cluster behind the service mesh until Q1 migration.',
+    author: 'user:default/tamsin.raman',
+    createdAt: '2026-11-03T10:00:00.000Z',
+    expiresAt: '2027-03-31T00:00:00.000Z',
+    active: true,
+  },
+  {
+    id: '0a2b3c4d-1111-4222-8333-444455556666',
+    platform: 'mongodb',
+    deploymentId: 'c3',
+    facet: 'backup',
+    justification: 'Rebuildable analytics cache; no backup needed.',
+    author: 'user:default/tamsin.raman',
+    createdAt: '2026-06-01T10:00:00.000Z',
+    expiresAt: '2026-09-01T00:00:00.000Z',
+    active: false,
+  },
+  {
+    id: '9f8e7d6c-2222-4333-8444-555566667777',
+    platform: 'mongodb',
+    deploymentId: 'a1',
+    facet: 'version',
+    justification: 'Vendor certification of 7.0 pending.',
+    author: 'user:default/tamsin.raman',
+    createdAt: '2026-10-01T10:00:00.000Z',
+    expiresAt: '2027-10-01T00:00:00.000Z',
+    revokedAt: '2026-10-15T10:00:00.000Z',
+    revokedBy: 'user:default/tamsin.raman',
+    active: false,
+  },
+];
+
+const metrics = (day: number, conformanceShare: number | null, snowflakes: number) => ({
+  deployments: 20 + day,
+  production: 15,
+  teams: 14,
+  conforming: conformanceShare === null ? null : Math.round(conformanceShare * 15),
+  conformance: conformanceShare,
+  referenceVersion: conformanceShare === null ? null : Math.min(2, Math.floor(day / 3) + 1),
+  snowflakes,
+  positiveDeviants: 1,
+  distinctVersions: 3,
+  goldenPath: 0,
+});
+
+export const history: HistoryResponse = {
+  series: [
+    { day: '2026-11-01', metrics: metrics(0, null, 8) },
+    { day: '2026-11-02', metrics: metrics(1, 0.4, 7) },
+    { day: '2026-11-03', metrics: metrics(2, 0.5, 6) },
+    { day: '2026-11-04', metrics: metrics(3, 0.6, 6) },
+  ],
+  events: [
+    { day: '2026-11-02', kind: 'published', version: 1 },
+    { day: '2026-11-04', kind: 'published', version: 2 },
+  ],
+};
+
+export const campaign: Campaign = {
+  id: '1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed',
+  platform: 'mongodb',
+  title: 'Everyone on reference v2 by March',
+  targetVersion: 2,
+  scope: ['group:default/digital', 'group:default/data-and-analytics'],
+  deadline: '2027-03-31T00:00:00.000Z',
+  createdBy: 'user:default/tamsin.raman',
+  createdAt: '2026-11-02T11:00:00.000Z',
+};
+
+export const campaignStatus: CampaignStatus = {
+  campaign,
+  burnDown: [
+    { day: '2026-11-02', nonconforming: 6, total: 9 },
+    { day: '2026-11-03', nonconforming: 5, total: 9 },
+    { day: '2026-11-04', nonconforming: 4, total: 9 },
+  ],
+  teams: [
+    { teamRef: 'group:default/customer-insights', nonconforming: 3, total: 3, initialNonconforming: 3, behind: true },
+    { teamRef: 'group:default/digital-channels', nonconforming: 1, total: 4, initialNonconforming: 2, behind: false },
+    { teamRef: 'group:default/branch-experience', nonconforming: 0, total: 2, initialNonconforming: 1, behind: false },
+  ],
+  daysLeft: 147,
 };

@@ -1,7 +1,18 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import type {
+  AuditEvent,
+  Campaign,
+  DeploymentConformance,
   Deployment,
+  DeploymentKind,
   DeploymentPage,
+  Exemption,
+  GoldenPathOrigin,
+  ReferenceArchitectureContent,
+  ReferenceArchitectureDraft,
+  ReferenceArchitectureVersion,
+  ReferenceChange,
+  ReferenceProposal,
   FindingKind,
   FindingWithDeployments,
   OverviewResponse,
@@ -49,6 +60,14 @@ export interface DeploymentQuery {
   environment?: string;
   entity?: string;
   search?: string;
+  /** Servers only, or client usages (drivers) only. */
+  kind?: DeploymentKind;
+  /** Declared by a catalog Resource (true) or found undeclared (false). */
+  declared?: boolean;
+  /**
+   * `version` values may be release lines (`7.0` matches 7.0.x); `unknown`
+   * also matches deployments that do not state the facet.
+   */
   facets?: FacetFilter[];
   sort?: DeploymentSort;
   order?: 'asc' | 'desc';
@@ -77,6 +96,158 @@ export interface RollupQuery {
 export interface EntityDeployments {
   items: Deployment[];
   totalCount: number;
+}
+
+/** A published version as the version history lists it. @public */
+export interface ReferenceVersionSummary {
+  version: number;
+  publishedAt: string;
+  publishedBy: string;
+  retiredAt?: string;
+}
+
+/** One platform's reference architecture: draft, standard and history. @public */
+export interface ReferenceOverview {
+  draft: ReferenceArchitectureDraft | null;
+  /** The latest published version unless it was retired. */
+  standard: ReferenceArchitectureVersion | null;
+  /** Newest first. */
+  versions: ReferenceVersionSummary[];
+}
+
+/** @public */
+export interface ReferenceDiff {
+  from: number;
+  to: number;
+  changes: ReferenceChange[];
+}
+
+/** How many production deployments a draft would let conform. @public */
+export interface ReferencePreview {
+  production: number;
+  conforming: number;
+  /** Facet id → production deployments that facet keeps from conforming. */
+  blocking: Record<string, number>;
+}
+
+/** @public */
+export interface ConformanceQuery {
+  platform: string;
+  team?: string;
+  entity?: string;
+  system?: string;
+}
+
+/** "Upgrade available": the golden-path version a deployment came from, and what changed since. @public */
+export interface GoldenPathUpgrade {
+  from: number;
+  to: number;
+  changes: ReferenceChange[];
+}
+
+/** @public */
+export interface ConformanceItem {
+  deployment: {
+    id: string;
+    name: string;
+    entityRef?: string;
+    teamRef?: string;
+    environment?: string;
+    goldenPath?: GoldenPathOrigin;
+  };
+  /** Null while the platform has no standard. */
+  conformance: DeploymentConformance | null;
+  upgrade: GoldenPathUpgrade | null;
+}
+
+/** @public */
+export interface ConformanceResponse {
+  standard: { version: number; title: string } | null;
+  items: ConformanceItem[];
+}
+
+/** @public */
+export type ExemptionWithStatus = Exemption & {
+  /** Neither revoked nor expired. */
+  active: boolean;
+};
+
+/** @public */
+export interface NewExemption {
+  deploymentId: string;
+  facet: string;
+  /** Why the deviation is acceptable, at least 10 characters. */
+  justification: string;
+  /** ISO date or timestamp, in the future and at most two years ahead. */
+  expiresAt: string;
+}
+
+/** @public */
+export interface HistoryQuery {
+  platform: string;
+  /** A group ref; the whole company when left out. */
+  org?: string;
+  /** YYYY-MM-DD. */
+  from?: string;
+  to?: string;
+}
+
+/** The aggregates kept per day. @public */
+export interface HistoryMetrics {
+  deployments: number;
+  production: number;
+  teams: number;
+  conforming: number | null;
+  /** Share of conforming production deployments, 0..1; null without a standard. */
+  conformance: number | null;
+  referenceVersion: number | null;
+  snowflakes: number;
+  positiveDeviants: number;
+  distinctVersions: number;
+  goldenPath: number;
+}
+
+/** @public */
+export interface HistoryEvent {
+  day: string;
+  kind: 'published' | 'retired';
+  version: number;
+}
+
+/** @public */
+export interface HistoryResponse {
+  series: Array<{ day: string; metrics: HistoryMetrics }>;
+  events: HistoryEvent[];
+}
+
+/** @public */
+export interface NewCampaign {
+  platform: string;
+  title: string;
+  targetVersion: number;
+  /** Group refs in scope, sub-units included. */
+  scope: string[];
+  /** ISO date, in the future. */
+  deadline: string;
+}
+
+/** @public */
+export interface CampaignTeamProgress {
+  teamRef: string;
+  nonconforming: number;
+  total: number;
+  initialNonconforming: number;
+  /** More left than a straight line to the deadline allows today. */
+  behind: boolean;
+}
+
+/** @public */
+export interface CampaignStatus {
+  campaign: Campaign;
+  burnDown: Array<{ day: string; nonconforming: number; total: number }>;
+  teams: CampaignTeamProgress[];
+  /** Negative once the deadline has passed. */
+  daysLeft: number;
 }
 
 /**
@@ -115,6 +286,54 @@ export interface PlatformAdoptionApi {
    * `platform-adoption.scan.trigger` permission and 409 when a scan runs.
    */
   triggerScan(): Promise<void>;
+
+  /** Every platform's current standard. */
+  listReferences(): Promise<{ items: ReferenceArchitectureVersion[] }>;
+  getReference(platform: string): Promise<ReferenceOverview>;
+  getReferenceVersion(
+    platform: string,
+    version: number,
+  ): Promise<ReferenceArchitectureVersion>;
+  diffReferences(
+    platform: string,
+    from: number,
+    to: number,
+  ): Promise<ReferenceDiff>;
+  /** A proposal from the fleet; needs `platform-adoption.reference.manage`. */
+  deriveReference(platform: string): Promise<ReferenceProposal>;
+  saveReferenceDraft(
+    platform: string,
+    content: ReferenceArchitectureContent,
+  ): Promise<ReferenceArchitectureDraft>;
+  discardReferenceDraft(platform: string): Promise<void>;
+  previewReference(
+    platform: string,
+    content: ReferenceArchitectureContent,
+  ): Promise<ReferencePreview>;
+  /** Publishes the draft as the next version. */
+  publishReference(platform: string): Promise<ReferenceArchitectureVersion>;
+  /** Retires the standard: no version is in force afterwards. */
+  retireReference(platform: string): Promise<ReferenceArchitectureVersion>;
+
+  getConformance(query: ConformanceQuery): Promise<ConformanceResponse>;
+  listExemptions(query: {
+    platform?: string;
+    deployment?: string;
+  }): Promise<{ items: ExemptionWithStatus[] }>;
+  createExemption(exemption: NewExemption): Promise<Exemption>;
+  revokeExemption(id: string): Promise<Exemption>;
+
+  getHistory(query: HistoryQuery): Promise<HistoryResponse>;
+
+  listCampaigns(query?: { platform?: string }): Promise<{ items: Campaign[] }>;
+  createCampaign(campaign: NewCampaign): Promise<Campaign>;
+  getCampaign(id: string): Promise<CampaignStatus>;
+  closeCampaign(id: string): Promise<Campaign>;
+
+  listAudit(options?: {
+    limit?: number;
+    offset?: number;
+  }): Promise<{ items: AuditEvent[] }>;
 }
 
 /** @public */

@@ -98,6 +98,76 @@ describe('PlatformAdoptionClient', () => {
     ]);
   });
 
+  it('calls the reference and governance endpoints with their methods, queries and bodies', async () => {
+    const seen: Array<{ method: string; path: string; body?: unknown }> = [];
+    const record = async ({ request }: { request: Request }) => {
+      const url = new URL(request.url);
+      const text = request.method === 'GET' || request.method === 'DELETE' ? '' : await request.text();
+      seen.push({
+        method: request.method,
+        path: `${url.pathname.replace('/api/platform-adoption', '')}${url.search}`,
+        ...(text ? { body: JSON.parse(text) } : {}),
+      });
+      if (request.method === 'DELETE' && url.pathname.endsWith('/draft')) return new HttpResponse(null, { status: 204 });
+      return HttpResponse.json({ ok: true });
+    };
+    server.use(http.all(`${base}/*`, record));
+    const client = createClient();
+    const content = { title: 'T', rationale: '', ownerRef: 'group:default/coe', facets: {}, variants: [], practices: [] };
+    await client.listReferences();
+    await client.getReference('mongodb');
+    await client.getReferenceVersion('mongodb', 2);
+    await client.diffReferences('mongodb', 1, 3);
+    await client.deriveReference('mongodb');
+    await client.saveReferenceDraft('mongodb', content);
+    await expect(client.discardReferenceDraft('mongodb')).resolves.toBeUndefined();
+    await client.previewReference('mongodb', content);
+    await client.publishReference('mongodb');
+    await client.retireReference('mongodb');
+    await client.getConformance({ platform: 'mongodb', entity: 'component:default/x' });
+    await client.listExemptions({ platform: 'mongodb', deployment: 'b2' });
+    await client.createExemption({ deploymentId: 'b2', facet: 'tls', justification: 'ten chars!', expiresAt: '2027-01-01' });
+    await client.revokeExemption('6f1c');
+    await client.getHistory({ platform: 'mongodb', org: 'group:default/digital', from: '2026-01-01' });
+    await client.listCampaigns({ platform: 'mongodb' });
+    await client.createCampaign({ platform: 'mongodb', title: 'C', targetVersion: 2, scope: ['group:default/x'], deadline: '2027-01-01' });
+    await client.getCampaign('c1');
+    await client.closeCampaign('c1');
+    await client.listAudit({ limit: 20 });
+    await client.listDeployments({ platform: 'mongodb', kind: 'server', declared: false });
+    expect(seen).toEqual([
+      { method: 'GET', path: '/references' },
+      { method: 'GET', path: '/references/mongodb' },
+      { method: 'GET', path: '/references/mongodb/versions/2' },
+      { method: 'GET', path: '/references/mongodb/diff?from=1&to=3' },
+      { method: 'POST', path: '/references/mongodb/derive', body: {} },
+      { method: 'PUT', path: '/references/mongodb/draft', body: content },
+      { method: 'DELETE', path: '/references/mongodb/draft' },
+      { method: 'POST', path: '/references/mongodb/preview', body: content },
+      { method: 'POST', path: '/references/mongodb/publish', body: {} },
+      { method: 'POST', path: '/references/mongodb/retire', body: {} },
+      { method: 'GET', path: '/conformance?platform=mongodb&entity=component%3Adefault%2Fx' },
+      { method: 'GET', path: '/exemptions?platform=mongodb&deployment=b2' },
+      {
+        method: 'POST',
+        path: '/exemptions',
+        body: { deploymentId: 'b2', facet: 'tls', justification: 'ten chars!', expiresAt: '2027-01-01' },
+      },
+      { method: 'DELETE', path: '/exemptions/6f1c' },
+      { method: 'GET', path: '/history?platform=mongodb&org=group%3Adefault%2Fdigital&from=2026-01-01' },
+      { method: 'GET', path: '/campaigns?platform=mongodb' },
+      {
+        method: 'POST',
+        path: '/campaigns',
+        body: { platform: 'mongodb', title: 'C', targetVersion: 2, scope: ['group:default/x'], deadline: '2027-01-01' },
+      },
+      { method: 'GET', path: '/campaigns/c1' },
+      { method: 'POST', path: '/campaigns/c1/close', body: {} },
+      { method: 'GET', path: '/audit?limit=20' },
+      { method: 'GET', path: '/deployments?platform=mongodb&kind=server&declared=false' },
+    ]);
+  });
+
   it('starts a scan with a POST', async () => {
     let method: string | undefined;
     server.use(

@@ -2,8 +2,15 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import type {
+  AuditEvent,
+  Campaign,
   Deployment,
   DeploymentPage,
+  Exemption,
+  ReferenceArchitectureContent,
+  ReferenceArchitectureDraft,
+  ReferenceArchitectureVersion,
+  ReferenceProposal,
   FindingWithDeployments,
   OverviewResponse,
   PlatformSummary,
@@ -15,10 +22,21 @@ import type {
 } from '@platform-adoption/plugin-platform-adoption-common';
 import {
   BackendHealth,
+  CampaignStatus,
+  ConformanceQuery,
+  ConformanceResponse,
   DeploymentQuery,
   EntityDeployments,
+  ExemptionWithStatus,
   FindingQuery,
+  HistoryQuery,
+  HistoryResponse,
+  NewCampaign,
+  NewExemption,
   PlatformAdoptionApi,
+  ReferenceDiff,
+  ReferenceOverview,
+  ReferencePreview,
   RollupQuery,
 } from './PlatformAdoptionApi';
 
@@ -43,6 +61,8 @@ export function deploymentQueryString(query: DeploymentQuery): string {
     ['environment', query.environment],
     ['entity', query.entity],
     ['search', query.search?.trim()],
+    ['kind', query.kind],
+    ['declared', query.declared === undefined ? undefined : String(query.declared)],
     ...(query.facets ?? []).map(
       f => ['facet', `${f.facet}:${f.value}`] as [string, string],
     ),
@@ -51,6 +71,10 @@ export function deploymentQueryString(query: DeploymentQuery): string {
     ['limit', query.limit],
     ['cursor', query.cursor],
   ]);
+}
+
+function referencePath(platform: string) {
+  return `/references/${encodeURIComponent(platform)}`;
 }
 
 /**
@@ -146,12 +170,158 @@ export class PlatformAdoptionClient implements PlatformAdoptionApi {
     });
   }
 
-  private async request<T>(path: string, init?: RequestInit): Promise<T> {
+  listReferences(): Promise<{ items: ReferenceArchitectureVersion[] }> {
+    return this.request('/references');
+  }
+
+  getReference(platform: string): Promise<ReferenceOverview> {
+    return this.request(referencePath(platform));
+  }
+
+  getReferenceVersion(
+    platform: string,
+    version: number,
+  ): Promise<ReferenceArchitectureVersion> {
+    return this.request(
+      `${referencePath(platform)}/versions/${encodeURIComponent(String(version))}`,
+    );
+  }
+
+  diffReferences(
+    platform: string,
+    from: number,
+    to: number,
+  ): Promise<ReferenceDiff> {
+    return this.request(
+      `${referencePath(platform)}/diff${queryString([
+        ['from', from],
+        ['to', to],
+      ])}`,
+    );
+  }
+
+  deriveReference(platform: string): Promise<ReferenceProposal> {
+    return this.send('POST', `${referencePath(platform)}/derive`, {});
+  }
+
+  saveReferenceDraft(
+    platform: string,
+    content: ReferenceArchitectureContent,
+  ): Promise<ReferenceArchitectureDraft> {
+    return this.send('PUT', `${referencePath(platform)}/draft`, content);
+  }
+
+  async discardReferenceDraft(platform: string): Promise<void> {
+    await this.request(`${referencePath(platform)}/draft`, { method: 'DELETE' }, false);
+  }
+
+  previewReference(
+    platform: string,
+    content: ReferenceArchitectureContent,
+  ): Promise<ReferencePreview> {
+    return this.send('POST', `${referencePath(platform)}/preview`, content);
+  }
+
+  publishReference(platform: string): Promise<ReferenceArchitectureVersion> {
+    return this.send('POST', `${referencePath(platform)}/publish`, {});
+  }
+
+  retireReference(platform: string): Promise<ReferenceArchitectureVersion> {
+    return this.send('POST', `${referencePath(platform)}/retire`, {});
+  }
+
+  getConformance(query: ConformanceQuery): Promise<ConformanceResponse> {
+    return this.request(
+      `/conformance${queryString([
+        ['platform', query.platform],
+        ['team', query.team],
+        ['entity', query.entity],
+        ['system', query.system],
+      ])}`,
+    );
+  }
+
+  listExemptions(query: {
+    platform?: string;
+    deployment?: string;
+  }): Promise<{ items: ExemptionWithStatus[] }> {
+    return this.request(
+      `/exemptions${queryString([
+        ['platform', query.platform],
+        ['deployment', query.deployment],
+      ])}`,
+    );
+  }
+
+  createExemption(exemption: NewExemption): Promise<Exemption> {
+    return this.send('POST', '/exemptions', exemption);
+  }
+
+  revokeExemption(id: string): Promise<Exemption> {
+    return this.request(`/exemptions/${encodeURIComponent(id)}`, {
+      method: 'DELETE',
+    });
+  }
+
+  getHistory(query: HistoryQuery): Promise<HistoryResponse> {
+    return this.request(
+      `/history${queryString([
+        ['platform', query.platform],
+        ['org', query.org],
+        ['from', query.from],
+        ['to', query.to],
+      ])}`,
+    );
+  }
+
+  listCampaigns(
+    query: { platform?: string } = {},
+  ): Promise<{ items: Campaign[] }> {
+    return this.request(`/campaigns${queryString([['platform', query.platform]])}`);
+  }
+
+  createCampaign(campaign: NewCampaign): Promise<Campaign> {
+    return this.send('POST', '/campaigns', campaign);
+  }
+
+  getCampaign(id: string): Promise<CampaignStatus> {
+    return this.request(`/campaigns/${encodeURIComponent(id)}`);
+  }
+
+  closeCampaign(id: string): Promise<Campaign> {
+    return this.send('POST', `/campaigns/${encodeURIComponent(id)}/close`, {});
+  }
+
+  listAudit(
+    options: { limit?: number; offset?: number } = {},
+  ): Promise<{ items: AuditEvent[] }> {
+    return this.request(
+      `/audit${queryString([
+        ['limit', options.limit],
+        ['offset', options.offset],
+      ])}`,
+    );
+  }
+
+  private send<T>(method: string, path: string, body: unknown): Promise<T> {
+    return this.request(path, {
+      method,
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  }
+
+  private async request<T>(
+    path: string,
+    init?: RequestInit,
+    hasBody = true,
+  ): Promise<T> {
     const base = await this.deps.discoveryApi.getBaseUrl('platform-adoption');
     const response = await this.deps.fetchApi.fetch(`${base}${path}`, init);
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
+    if (!hasBody || response.status === 204) return undefined as T;
     return (await response.json()) as T;
   }
 }

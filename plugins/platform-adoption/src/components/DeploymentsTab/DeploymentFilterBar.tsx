@@ -126,7 +126,7 @@ const FacetFilterPicker = (props: {
             {...params}
             label={facet ? `${facet.title} value` : 'Value'}
             helperText={
-              facet?.kind === 'version' ? 'Versions match exactly' : undefined
+              facet?.kind === 'version' ? 'A line (7.0) matches its releases' : undefined
             }
             onKeyDown={e => {
               if (e.key === 'Enter') add();
@@ -209,6 +209,23 @@ export const DeploymentFilterBar = (props: {
             </MenuItem>
           ))}
         </TextField>
+        <TextField
+          id="platform-adoption-kind-filter"
+          select
+          className={classes.environment}
+          label="Kind"
+          value={filters.kind ?? ''}
+          onChange={e =>
+            onChange({
+              ...filters,
+              kind: (e.target.value || undefined) as DeploymentFilters['kind'],
+            })
+          }
+        >
+          <MenuItem value="">Any</MenuItem>
+          <MenuItem value="server">Servers</MenuItem>
+          <MenuItem value="client">Client usages</MenuItem>
+        </TextField>
         <FacetFilterPicker
           facets={facets}
           distributions={distributions}
@@ -247,6 +264,18 @@ export const DeploymentFilterBar = (props: {
               onDelete={() => onChange({ ...filters, environment: undefined })}
             />
           )}
+          {filters.kind && (
+            <Chip
+              label={filters.kind === 'server' ? 'Servers only' : 'Client usages only'}
+              onDelete={() => onChange({ ...filters, kind: undefined })}
+            />
+          )}
+          {filters.declared !== undefined && (
+            <Chip
+              label={filters.declared ? 'Declared in the catalog' : 'Not declared in the catalog'}
+              onDelete={() => onChange({ ...filters, declared: undefined })}
+            />
+          )}
           {filters.facets.map(f => (
             <Chip
               key={`${f.facet}:${f.value}`}
@@ -271,6 +300,8 @@ export const DeploymentFilterBar = (props: {
                 entity: undefined,
                 environment: undefined,
                 search: undefined,
+                kind: undefined,
+                declared: undefined,
                 facets: [],
               })
             }

@@ -82,4 +82,16 @@ describe('deployment filters in the URL', () => {
     expect(withFacet(filters, { facet: 'backup', value: 'none' })).toBe(filters);
     expect(withFacet(filters, { facet: 'backup', value: 'snapshot' }).facets).toHaveLength(2);
   });
+
+  it('keeps servers-only and declared-only in the URL and the query', () => {
+    const filters = readFilters(new URLSearchParams('kind=server&declared=false'));
+    expect(filters).toMatchObject({ kind: 'server', declared: false });
+    expect(isFiltered(filters)).toBe(true);
+    expect(writeFilters(filters).toString()).toBe('kind=server&declared=false');
+    expect(toQuery('mongodb', filters)).toMatchObject({ kind: 'server', declared: false });
+    expect(readFilters(new URLSearchParams('kind=everything&declared=maybe'))).toMatchObject({
+      kind: undefined,
+      declared: undefined,
+    });
+  });
 });

@@ -1,3 +1,4 @@
+import type { DeploymentKind } from '@platform-adoption/plugin-platform-adoption-common';
 import type { DeploymentQuery, DeploymentSort, FacetFilter } from '../../api';
 
 /**
@@ -10,6 +11,10 @@ export interface DeploymentFilters {
   entity?: string;
   environment?: string;
   search?: string;
+  /** Servers only, or client usages only. */
+  kind?: DeploymentKind;
+  /** Declared by a catalog Resource, or found undeclared. */
+  declared?: boolean;
   facets: FacetFilter[];
   sort: DeploymentSort;
   order: 'asc' | 'desc';
@@ -26,6 +31,8 @@ const PARAMS = {
   entity: 'entity',
   environment: 'environment',
   search: 'q',
+  kind: 'kind',
+  declared: 'declared',
   facet: 'facet',
   sort: 'sort',
   order: 'order',
@@ -41,6 +48,9 @@ export function parseFacetFilter(text: string): FacetFilter | undefined {
   return { facet: text.slice(0, at), value: text.slice(at + 1) };
 }
 
+const KINDS: DeploymentKind[] = ['server', 'client'];
+const BOOLEANS: Record<string, boolean | undefined> = { true: true, false: false };
+
 export function readFilters(params: URLSearchParams): DeploymentFilters {
   const get = (name: string) => params.get(name)?.trim() || undefined;
   const sort = get(PARAMS.sort);
@@ -51,6 +61,8 @@ export function readFilters(params: URLSearchParams): DeploymentFilters {
     entity: get(PARAMS.entity),
     environment: get(PARAMS.environment),
     search: get(PARAMS.search),
+    kind: KINDS.find(k => k === get(PARAMS.kind)),
+    declared: BOOLEANS[get(PARAMS.declared) ?? ''],
     facets: params
       .getAll(PARAMS.facet)
       .map(parseFacetFilter)
@@ -79,6 +91,8 @@ export function writeFilters(
   set(PARAMS.entity, filters.entity);
   set(PARAMS.environment, filters.environment);
   set(PARAMS.search, filters.search);
+  set(PARAMS.kind, filters.kind);
+  if (filters.declared !== undefined) set(PARAMS.declared, String(filters.declared));
   for (const f of filters.facets ?? []) {
     params.append(PARAMS.facet, `${f.facet}:${f.value}`);
   }
@@ -102,6 +116,8 @@ export function toQuery(
     entity: filters.entity,
     environment: filters.environment,
     search: filters.search,
+    kind: filters.kind,
+    declared: filters.declared,
     facets: filters.facets,
     sort: filters.sort,
     order: filters.order,
@@ -117,6 +133,8 @@ export function isFiltered(filters: DeploymentFilters): boolean {
       filters.entity ||
       filters.environment ||
       filters.search ||
+      filters.kind ||
+      filters.declared !== undefined ||
       filters.facets.length,
   );
 }

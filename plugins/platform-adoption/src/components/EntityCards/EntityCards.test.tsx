@@ -1,10 +1,11 @@
 import { Entity } from '@backstage/catalog-model';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { createFakeApi } from '../../__testUtils__/fakeApi';
 import {
   campaignAttribution,
   findings,
+  fraudCaseManager,
   notificationPreferences,
   rollups,
 } from '../../__testUtils__/fixtures';
@@ -47,6 +48,70 @@ describe('EntityPlatformUsageCard', () => {
     expect(screen.getByRole('button', { name: 'Backup: none. Show where this value comes from' })).toBeInTheDocument();
     expect(screen.getByText('Snowflake')).toBeInTheDocument();
     expect(screen.getByText(/— 11 of 13 peers: snapshot/)).toBeInTheDocument();
+  });
+
+  it('shows each deployment’s drift from the standard with the fix, and the upgrade available', async () => {
+    const api = createFakeApi({
+      getEntityDeployments: async () => ({ items: [notificationPreferences], totalCount: 1 }),
+      listFindings: async () => ({ items: [] }),
+    });
+    renderView(withEntity(component, <EntityPlatformUsageCard />), { api });
+    expect(await screen.findByText(/Drifts from the MongoDB reference v2/)).toBeInTheDocument();
+    expect(api.getConformance).toHaveBeenCalledWith({
+      platform: 'mongodb',
+      entity: 'component:default/notification-preferences-service',
+    });
+    const differences = screen.getByRole('list', { name: 'Differences from the MongoDB reference' });
+    expect(within(differences).getAllByRole('listitem').map(li => li.textContent)).toEqual([
+      'Backup: none, required one of snapshot, continuousFix: Change backup from none to one of snapshot, continuous at deploy/helmrelease.yaml:18',
+      'TLS: false, required true (exempted)',
+    ]);
+    expect(screen.getByText('Upgrade available: v1 → v2')).toBeInTheDocument();
+    const changes = screen.getByRole('list', { name: 'Changes from v1 to v2' });
+    expect(within(changes).getAllByRole('listitem').map(li => li.textContent)).toEqual([
+      'Backup: snapshot → one of snapshot, continuous',
+      'TLS added: true',
+    ]);
+    expect(screen.getByRole('link', { name: 'Use the MongoDB golden path (reference v2)' })).toHaveAttribute(
+      'href',
+      '/create/templates/default/mongodb-golden-path',
+    );
+  });
+
+  it('says a deployment conforms', async () => {
+    const api = createFakeApi({
+      getEntityDeployments: async () => ({ items: [fraudCaseManager], totalCount: 1 }),
+      listFindings: async () => ({ items: [] }),
+    });
+    renderView(withEntity(component, <EntityPlatformUsageCard />), { api });
+    expect(await screen.findByText(/Conforms to the MongoDB reference v2/)).toBeInTheDocument();
+    expect(screen.queryByText(/Upgrade available/)).not.toBeInTheDocument();
+  });
+
+  it('offers no golden path while the platform has no standard', async () => {
+    const api = createFakeApi({
+      getEntityDeployments: async () => ({ items: [fraudCaseManager], totalCount: 1 }),
+      listFindings: async () => ({ items: [] }),
+      getConformance: async () => ({ standard: null, items: [] }),
+    });
+    renderView(withEntity(component, <EntityPlatformUsageCard />), { api });
+    expect(await screen.findByRole('link', { name: 'fraud-cases' })).toBeInTheDocument();
+    await waitFor(() => expect(api.getConformance).toHaveBeenCalled());
+    expect(screen.queryByRole('link', { name: /golden path/ })).not.toBeInTheDocument();
+    expect(screen.queryByText(/Conforms to|Drifts from/)).not.toBeInTheDocument();
+  });
+
+  it('keeps the card when conformance cannot be read', async () => {
+    const api = createFakeApi({
+      getEntityDeployments: async () => ({ items: [notificationPreferences], totalCount: 1 }),
+      listFindings: async () => ({ items: [] }),
+      getConformance: async () => {
+        throw await responseError(500, 'conformance unavailable');
+      },
+    });
+    renderView(withEntity(component, <EntityPlatformUsageCard />), { api });
+    expect(await screen.findByText('Conformance could not be checked: conformance unavailable')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'notification-preferences-mongodb' })).toBeInTheDocument();
   });
 
   it('marks a stale deployment and one nothing declares', async () => {

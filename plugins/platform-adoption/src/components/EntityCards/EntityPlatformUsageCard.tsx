@@ -7,7 +7,9 @@ import Chip from '@material-ui/core/Chip';
 import Divider from '@material-ui/core/Divider';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
+import CheckIcon from '@material-ui/icons/CheckCircleOutline';
 import WarningIcon from '@material-ui/icons/ReportProblemOutlined';
+import Alert from '@material-ui/lab/Alert';
 import type {
   Deployment,
   FacetDefinition,
@@ -16,11 +18,13 @@ import type {
 } from '@platform-adoption/plugin-platform-adoption-common';
 import { Fragment } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { platformAdoptionApiRef } from '../../api';
+import { ConformanceItem, ConformanceResponse, platformAdoptionApiRef } from '../../api';
 import { deploymentsLink } from '../DeploymentsTab/deploymentFilters';
-import { ErrorNotice } from '../shared/ErrorNotice';
+import { changeSentence } from '../shared/changes';
+import { ErrorNotice, errorMessage } from '../shared/ErrorNotice';
+import { formatFacetValue } from '../shared/format';
 import { FacetValue } from '../shared/FacetValue';
-import { facetTitlesOf } from '../shared/reasons';
+import { FacetTitles, facetTitlesOf } from '../shared/reasons';
 import { ReasonText } from '../shared/ReasonText';
 import { usePlatformAdoptionPath } from '../shared/usePlatformAdoptionPath';
 
@@ -38,7 +42,103 @@ const useStyles = makeStyles(theme => ({
     margin: theme.spacing(1, 0),
   },
   stale: { display: 'flex', alignItems: 'center', gap: theme.spacing(0.5), color: theme.palette.warning.main },
+  conforming: { display: 'flex', alignItems: 'center', gap: theme.spacing(0.5), color: theme.palette.success.main },
+  drift: { display: 'flex', alignItems: 'center', gap: theme.spacing(0.5), color: theme.palette.warning.main },
+  differences: { margin: theme.spacing(0.5, 0, 0), paddingLeft: theme.spacing(2.5) },
 }));
+
+/** The golden-path template the scaffolder offers for a platform with a standard. */
+export function goldenPathTemplatePath(platform: string): string {
+  return `/create/templates/default/${platform}-golden-path`;
+}
+
+/** How a platform's conformance could be read for this entity: an answer, or why not. */
+type PlatformConformance = { value: ConformanceResponse } | { error: Error };
+
+/**
+ * One deployment against its platform's standard: conforming, or each
+ * difference with its fix; and "upgrade available" when it was created
+ * from an older version of the golden path.
+ */
+const ConformanceSummary = (props: {
+  item?: ConformanceItem;
+  result?: PlatformConformance;
+  platformTitle: string;
+  titles: FacetTitles;
+}) => {
+  const { item, result, platformTitle, titles } = props;
+  const classes = useStyles();
+  if (!result) return null;
+  if ('error' in result) {
+    return (
+      <Typography variant="caption" color="textSecondary" component="div">
+        Conformance could not be checked: {errorMessage(result.error)}
+      </Typography>
+    );
+  }
+  const standard = result.value.standard;
+  if (!standard) return null;
+  const conformance = item?.conformance;
+  const upgrade = item?.upgrade;
+  return (
+    <Box mt={0.5}>
+      {conformance && conformance.conforming && (
+        <Typography variant="body2" className={classes.conforming}>
+          <CheckIcon fontSize="inherit" aria-hidden /> Conforms to the {platformTitle} reference v{standard.version}
+          {conformance.variant ? ` (variant ${conformance.variant})` : ''}
+        </Typography>
+      )}
+      {conformance && !conformance.conforming && (
+        <>
+          <Typography variant="body2" className={classes.drift}>
+            <WarningIcon fontSize="inherit" aria-hidden /> Drifts from the {platformTitle} reference v{standard.version}
+            {conformance.variant ? ` (closest: variant ${conformance.variant})` : ''}
+          </Typography>
+          <ul className={classes.differences} aria-label={`Differences from the ${platformTitle} reference`}>
+            {conformance.differences.map(d => (
+              <li key={d.facet}>
+                <Typography variant="body2">
+                  {titles(d.facet)}: <strong>{formatFacetValue(d.value)}</strong>, required {d.required}
+                  {d.exemptionId ? ' (exempted)' : ''}
+                </Typography>
+                {!d.exemptionId && (
+                  <Typography variant="caption" color="textSecondary" component="div">
+                    Fix: {d.fix}
+                  </Typography>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {conformance && conformance.conforming && conformance.differences.some(d => d.exemptionId) && (
+        <Typography variant="caption" color="textSecondary" component="div">
+          Exempted: {conformance.differences.filter(d => d.exemptionId).map(d => titles(d.facet)).join(', ')}
+        </Typography>
+      )}
+      {upgrade && (
+        <Box mt={1}>
+          <Alert severity="info">
+            <Typography variant="body2" component="div">
+              <strong>
+                Upgrade available: v{upgrade.from} → v{upgrade.to}
+              </strong>
+            </Typography>
+            {upgrade.changes.length > 0 && (
+              <ul className={classes.differences} aria-label={`Changes from v${upgrade.from} to v${upgrade.to}`}>
+                {upgrade.changes.map(change => (
+                  <li key={`${change.kind}-${change.subject}`}>
+                    <Typography variant="body2">{changeSentence(change, titles)}</Typography>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Alert>
+        </Box>
+      )}
+    </Box>
+  );
+};
 
 /** The facets that say most about a deployment: context first, then by weight. */
 export function keyFacets(facets: FacetDefinition[], deployment: Deployment): FacetDefinition[] {
@@ -60,8 +160,9 @@ const DeploymentSummary = (props: {
   findings: FindingWithDeployments[];
   basePath: string;
   entityRef: string;
+  conformance?: PlatformConformance;
 }) => {
-  const { deployment: d, platform, findings, basePath, entityRef } = props;
+  const { deployment: d, platform, findings, basePath, entityRef, conformance } = props;
   const classes = useStyles();
   const facets = platform?.facets ?? [];
   const titles = facetTitlesOf(facets);
@@ -96,6 +197,14 @@ const DeploymentSummary = (props: {
           </Fragment>
         ))}
       </div>
+      {d.kind === 'server' && (
+        <ConformanceSummary
+          item={conformance && 'value' in conformance ? conformance.value.items.find(i => i.deployment.id === d.id) : undefined}
+          result={conformance}
+          platformTitle={platform?.title ?? d.platform}
+          titles={titles}
+        />
+      )}
       {findings.map(f => (
         <Box key={`${f.kind}-${f.deploymentId}`} mt={0.5}>
           <Typography variant="caption" color="textSecondary" component="div">
@@ -125,7 +234,21 @@ export const EntityPlatformUsageCard = () => {
       api.listFindings({ entity: entityRef }),
       api.listPlatforms(),
     ]);
-    return { deployments, findings: findings.items, platforms: platforms.items };
+    // Conformance per platform the entity runs servers of; a failure there
+    // leaves the rest of the card intact.
+    const serverPlatforms = [...new Set(deployments.items.filter(d => d.kind === 'server').map(d => d.platform))];
+    const conformance = new Map<string, PlatformConformance>(
+      await Promise.all(
+        serverPlatforms.map(async platform => {
+          try {
+            return [platform, { value: await api.getConformance({ platform, entity: entityRef }) }] as const;
+          } catch (error) {
+            return [platform, { error: error as Error }] as const;
+          }
+        }),
+      ),
+    );
+    return { deployments, findings: findings.items, platforms: platforms.items, conformance };
   }, [api, entityRef]);
 
   let body: JSX.Element;
@@ -142,8 +265,11 @@ export const EntityPlatformUsageCard = () => {
       </Typography>
     );
   } else {
-    const { deployments, findings, platforms } = data.value;
+    const { deployments, findings, platforms, conformance } = data.value;
     const platformById = new Map(platforms.map(p => [p.id, p]));
+    const goldenPaths = [...conformance.entries()].flatMap(([platform, result]) =>
+      'value' in result && result.value.standard ? [{ platform, version: result.value.standard.version }] : [],
+    );
     body = (
       <>
         {deployments.items.map((d, index) => (
@@ -155,9 +281,28 @@ export const EntityPlatformUsageCard = () => {
               findings={findings.filter(f => (f.deploymentIds ?? [f.deploymentId]).includes(d.id))}
               basePath={basePath}
               entityRef={entityRef}
+              conformance={conformance.get(d.platform)}
             />
           </Fragment>
         ))}
+        {goldenPaths.length > 0 && (
+          <>
+            <Divider />
+            <Box pt={1.5}>
+              {goldenPaths.map(({ platform, version }) => {
+                const title = platformById.get(platform)?.title ?? platform;
+                return (
+                  <Typography variant="body2" key={platform}>
+                    New {title} deployment, or a fresh start?{' '}
+                    <Link to={goldenPathTemplatePath(platform)}>
+                      Use the {title} golden path (reference v{version})
+                    </Link>
+                  </Typography>
+                );
+              })}
+            </Box>
+          </>
+        )}
         {deployments.totalCount > deployments.items.length && (
           <Typography variant="body2" color="textSecondary">
             Showing {deployments.items.length} of {deployments.totalCount} deployments.

@@ -122,8 +122,8 @@ export const FacetChart = (props: {
         </Box>
         {facet.kind === 'version' && (
           <Typography variant="caption" color="textSecondary">
-            Versions are grouped by release line; their links open the
-            deployments sorted by version, where exact versions show.
+            Versions are grouped by release line; their links open that
+            line's deployments sorted by version, where exact versions show.
           </Typography>
         )}
       </Box>

@@ -25,12 +25,12 @@ describe('FacetsTab', () => {
     );
   });
 
-  it('links version lines to the list sorted by version', async () => {
+  it('links version lines to their releases, sorted by version', async () => {
     renderPlatformPage('/platform-adoption/mongodb/facets');
     const version = await screen.findByRole('region', { name: 'Server version' });
     expect(within(version).getByRole('link', { name: '18 deployments with Server version 7.0' })).toHaveAttribute(
       'href',
-      '/platform-adoption/mongodb/deployments?sort=facet%3Aversion&order=desc',
+      '/platform-adoption/mongodb/deployments?facet=version%3A7.0&sort=facet%3Aversion&order=desc',
     );
     expect(version).toHaveTextContent('Versions are grouped by release line');
   });

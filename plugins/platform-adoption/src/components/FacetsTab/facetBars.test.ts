@@ -17,8 +17,9 @@ describe('facet bars', () => {
     });
   });
 
-  it('links a version line to the list sorted by version, since the API matches exact versions', () => {
+  it('links a version line to that line’s releases, sorted by version', () => {
     expect(barFilters({ id: 'version', title: 'Version', kind: 'version', weight: 0.7 }, bar('7.0'))).toEqual({
+      facets: [{ facet: 'version', value: '7.0' }],
       sort: 'facet:version',
       order: 'desc',
     });

@@ -29,15 +29,17 @@ export function isConsensusBar(
 
 /**
  * The Deployments tab filters that list a bar's deployments. Versions are
- * charted by release line ("7.0") but the API matches exact values
- * ("7.0.14"), so a version bar links to the list sorted by version instead.
+ * charted by release line ("7.0"), which the API matches against every
+ * release of the line ("7.0.14"); the list is then sorted by version, so
+ * the exact versions read in order.
  */
 export function barFilters(
   facet: FacetDefinition,
   bar: FacetBar,
 ): Partial<DeploymentFilters> {
+  const facets = [{ facet: facet.id, value: bar.value }];
   if (facet.kind === 'version') {
-    return { sort: `facet:${facet.id}`, order: 'desc' };
+    return { facets, sort: `facet:${facet.id}`, order: 'desc' };
   }
-  return { facets: [{ facet: facet.id, value: bar.value }] };
+  return { facets };
 }

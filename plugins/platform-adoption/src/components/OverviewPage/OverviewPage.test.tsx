@@ -34,6 +34,37 @@ describe('OverviewPage', () => {
     expect(unused).toHaveTextContent(/No deployments found/);
   });
 
+  it('shows each platform’s trend from its history', async () => {
+    const { api } = renderView(<OverviewPage />);
+    const card = await screen.findByRole('region', { name: 'MongoDB' });
+    expect(
+      await within(card).findByRole('img', { name: 'Trend: Conformance 40% → 60% from 2026-11-02 to 2026-11-04' }),
+    ).toBeInTheDocument();
+    expect(api.getHistory).toHaveBeenCalledWith({ platform: 'mongodb', from: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+    // No history for a platform nobody runs is asked for.
+    expect(api.getHistory).not.toHaveBeenCalledWith(expect.objectContaining({ platform: 'kafka' }));
+    expect(within(card).getByRole('link', { name: 'Progress' })).toHaveAttribute('href', '/mongodb/progress');
+  });
+
+  it('shows deployments as the trend while no standard is measured', async () => {
+    const api = createFakeApi({
+      getHistory: async () => ({
+        series: [1, 2].map(n => ({
+          day: `2026-11-0${n}`,
+          metrics: {
+            deployments: 20 + n, production: 15, teams: 14, conforming: null, conformance: null,
+            referenceVersion: null, snowflakes: 8, positiveDeviants: 1, distinctVersions: 3, goldenPath: 0,
+          },
+        })),
+        events: [],
+      }),
+    });
+    renderView(<OverviewPage />, { api });
+    expect(
+      await screen.findByRole('img', { name: 'Trend: Deployments 21 → 22 from 2026-11-01 to 2026-11-02' }),
+    ).toBeInTheDocument();
+  });
+
   it('says when the last scan ran and what it read', async () => {
     renderView(<OverviewPage />);
     expect(await screen.findByText(/Last scan finished/)).toHaveTextContent(

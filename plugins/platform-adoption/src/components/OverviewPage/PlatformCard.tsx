@@ -13,6 +13,7 @@ import { formatNumber, formatPercent, pluralize } from '../shared/format';
 import { StageBadge } from '../shared/StageBadge';
 import { StageProgress } from '../shared/StageProgress';
 import { Stat } from '../shared/Stat';
+import { TrendSparkline } from './TrendSparkline';
 
 type OverviewPlatform = OverviewResponse['platforms'][number];
 
@@ -90,6 +91,7 @@ export const PlatformCard = (props: { platform: OverviewPlatform }) => {
         {rollup ? (
           <>
             <StageProgress stage={rollup.stage.stage} />
+            <TrendSparkline platform={platform.id} />
             <Typography variant="body2" className={classes.section}>
               {rollup.stage.because}.
             </Typography>
@@ -155,6 +157,8 @@ export const PlatformCard = (props: { platform: OverviewPlatform }) => {
       </CardContent>
       <CardActions>
         <Link to={platform.id}>Open {platform.title}</Link>
+        <Link to={`${platform.id}/reference`}>Reference architecture</Link>
+        <Link to={`${platform.id}/progress`}>Progress</Link>
       </CardActions>
     </Card>
   );

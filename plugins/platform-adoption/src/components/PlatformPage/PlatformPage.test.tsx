@@ -17,6 +17,13 @@ describe('PlatformPage', () => {
     );
     expect(await screen.findByRole('table', { name: 'MongoDB by org unit' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: /All platforms/ })).toHaveAttribute('href', '/platform-adoption');
+    expect(within(tabs).getAllByRole('tab').map(t => t.textContent)).toEqual([
+      'Teams', 'Deployments', 'Snowflakes', 'Facets', 'Reference architecture', 'Progress',
+    ]);
+    expect(within(tabs).getByRole('tab', { name: 'Reference architecture' })).toHaveAttribute(
+      'href',
+      '/platform-adoption/mongodb/reference',
+    );
   });
 
   it('switches tabs by link, so each view has its own URL', async () => {
@@ -24,6 +31,14 @@ describe('PlatformPage', () => {
     await userEvent.click(await screen.findByRole('tab', { name: 'Snowflakes' }));
     expect(await screen.findByRole('heading', { name: 'Snowflakes (2)' })).toBeInTheDocument();
     expect(api.listFindings).toHaveBeenCalledWith({ platform: 'mongodb' });
+  });
+
+  it('opens the reference architecture and progress tabs by their URLs', async () => {
+    renderPlatformPage('/platform-adoption/mongodb/reference');
+    expect(await screen.findByRole('tab', { name: 'Reference architecture', selected: true })).toBeInTheDocument();
+    expect(await screen.findByRole('table', { name: 'Requirements of version 2' })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('tab', { name: 'Progress' }));
+    expect(await screen.findByRole('table', { name: 'MongoDB campaigns' })).toBeInTheDocument();
   });
 
   it('calls out shadow adoption with the repositories behind it', async () => {

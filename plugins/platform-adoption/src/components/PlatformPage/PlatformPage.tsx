@@ -28,6 +28,8 @@ import { FacetsTab } from '../FacetsTab';
 import { ErrorNotice } from '../shared/ErrorNotice';
 import { pluralize } from '../shared/format';
 import { facetTitlesOf } from '../shared/reasons';
+import { ProgressTab } from '../ProgressTab';
+import { ReferenceTab } from '../ReferenceTab';
 import { SnowflakesTab } from '../SnowflakesTab';
 import { TeamsTab } from '../TeamsTab';
 import { PlatformContext, PlatformContextValue } from './PlatformContext';
@@ -51,6 +53,8 @@ export const PLATFORM_TABS = [
   { path: 'deployments', title: 'Deployments', element: <DeploymentsTab /> },
   { path: 'snowflakes', title: 'Snowflakes', element: <SnowflakesTab /> },
   { path: 'facets', title: 'Facets', element: <FacetsTab /> },
+  { path: 'reference', title: 'Reference architecture', element: <ReferenceTab /> },
+  { path: 'progress', title: 'Progress', element: <ProgressTab /> },
 ];
 
 /**
@@ -147,7 +151,14 @@ export const PlatformPage = () => {
         )}
         {summary.value && <ShadowCallout summary={summary.value} title={platform.title} />}
         <Box mb={3} borderBottom={1} borderColor="divider">
-          <Tabs value={current} indicatorColor="primary" textColor="primary" aria-label={`${platform.title} views`}>
+          <Tabs
+            value={current}
+            indicatorColor="primary"
+            textColor="primary"
+            variant="scrollable"
+            scrollButtons="auto"
+            aria-label={`${platform.title} views`}
+          >
             {PLATFORM_TABS.map(tab => (
               <Tab
                 key={tab.path}

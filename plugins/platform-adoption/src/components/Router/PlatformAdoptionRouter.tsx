@@ -4,7 +4,8 @@ import { PlatformPage } from '../PlatformPage';
 
 /**
  * The plugin's pages under its mount point: the overview, and a page per
- * platform (`/:platform/teams`, `/deployments`, `/snowflakes`, `/facets`).
+ * platform (`/:platform/teams`, `/deployments`, `/snowflakes`, `/facets`,
+ * `/reference`, `/progress`).
  */
 export const PlatformAdoptionRouter = () => (
   <Routes>

@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createFakeApi } from '../../__testUtils__/fakeApi';
 import { renderPlatformPage } from '../../__testUtils__/renderPlatformPage';
+import { rollups } from '../../__testUtils__/fixtures';
 import { responseError } from '../../__testUtils__/responseError';
 
 const row = (name: string) =>
@@ -63,6 +64,23 @@ describe('TeamsTab', () => {
     expect(api.listDeployments).toHaveBeenLastCalledWith(
       expect.objectContaining({ platform: 'mongodb', team: 'group:default/digital' }),
     );
+  });
+
+  it('adds conformance per unit while a standard is in force', async () => {
+    const api = createFakeApi({
+      getRollups: async () => ({
+        ...rollups,
+        items: rollups.items.map(r => ({
+          ...r,
+          conformance: r.orgRef === 'group:default/treasury' ? null : { conforming: 3, production: 6 },
+        })),
+      }),
+    });
+    renderPlatformPage('/platform-adoption/mongodb/teams', { api });
+    const table = await screen.findByRole('table', { name: 'MongoDB by org unit' });
+    expect(within(table).getByRole('columnheader', { name: 'Conforming' })).toBeInTheDocument();
+    const company = within(table).getByText('Whole company').closest('tr') as HTMLElement;
+    expect(within(company).getAllByRole('cell')[7]).toHaveTextContent('3 of 6 (50%)');
   });
 
   it('says so when no team runs the platform', async () => {

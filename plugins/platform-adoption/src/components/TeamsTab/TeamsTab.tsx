@@ -18,14 +18,17 @@ import { makeStyles } from '@material-ui/core/styles';
 import ChevronRightIcon from '@material-ui/icons/ChevronRight';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import SearchIcon from '@material-ui/icons/Search';
-import { WHOLE_COMPANY } from '@platform-adoption/plugin-platform-adoption-common';
+import {
+  RollupWithStage,
+  WHOLE_COMPANY,
+} from '@platform-adoption/plugin-platform-adoption-common';
 import { useMemo, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { platformAdoptionApiRef } from '../../api';
 import { deploymentsLink } from '../DeploymentsTab/deploymentFilters';
 import { usePlatformContext } from '../PlatformPage/PlatformContext';
 import { ErrorNotice } from '../shared/ErrorNotice';
-import { formatNumber, pluralize } from '../shared/format';
+import { formatNumber, formatPercent, pluralize } from '../shared/format';
 import { StageBadge } from '../shared/StageBadge';
 import { DepartmentChart } from './DepartmentChart';
 import {
@@ -56,6 +59,14 @@ const COLUMNS: Array<{ key: OrgSortKey; label: string }> = [
 ];
 
 type Row = { node: OrgTreeNode; depth: number };
+
+/** "9 of 15 (60%)": conforming production deployments, or — when not measured. */
+function conformanceText(conformance: RollupWithStage['conformance']): string {
+  if (!conformance || conformance.production === 0) return '—';
+  return `${formatNumber(conformance.conforming)} of ${formatNumber(conformance.production)} (${formatPercent(
+    conformance.conforming / conformance.production,
+  )})`;
+}
 
 function visibleRows(
   roots: OrgTreeNode[],
@@ -120,6 +131,8 @@ export const TeamsTab = () => {
       />
     );
   }
+  // Measured only while a standard is in force.
+  const measured = company.conformance !== null && company.conformance !== undefined;
   const owned = roots.reduce((sum, r) => sum + r.rollup.deployments, 0);
   const unowned = company.deployments - owned;
 
@@ -195,6 +208,7 @@ export const TeamsTab = () => {
                     </TableSortLabel>
                   </TableCell>
                 ))}
+                {measured && <TableCell className={classes.number}>Conforming</TableCell>}
                 <TableCell>Stage</TableCell>
               </TableRow>
             </TableHead>
@@ -209,6 +223,9 @@ export const TeamsTab = () => {
                 <TableCell className={classes.number}>{figure(company.teams)}</TableCell>
                 <TableCell className={classes.number}>{figure(company.snowflakes, 'warning')}</TableCell>
                 <TableCell className={classes.number}>{figure(company.positiveDeviants, 'success')}</TableCell>
+                {measured && (
+                  <TableCell className={classes.number}>{conformanceText(company.conformance)}</TableCell>
+                )}
                 <TableCell>
                   <StageBadge stage={company.stage} />
                 </TableCell>
@@ -251,6 +268,9 @@ export const TeamsTab = () => {
                     <TableCell className={classes.number}>{figure(node.rollup.teams)}</TableCell>
                     <TableCell className={classes.number}>{figure(node.rollup.snowflakes, 'warning')}</TableCell>
                     <TableCell className={classes.number}>{figure(node.rollup.positiveDeviants, 'success')}</TableCell>
+                    {measured && (
+                      <TableCell className={classes.number}>{conformanceText(node.rollup.conformance)}</TableCell>
+                    )}
                     <TableCell>
                       <StageBadge stage={node.rollup.stage} />
                     </TableCell>
@@ -259,7 +279,7 @@ export const TeamsTab = () => {
               })}
               {filter && rows.length === 0 && (
                 <TableRow>
-                  <TableCell colSpan={COLUMNS.length + 2}>
+                  <TableCell colSpan={COLUMNS.length + (measured ? 3 : 2)}>
                     No org unit running {platform.title} matches “{search}”.
                   </TableCell>
                 </TableRow>

@@ -22,7 +22,7 @@ export function errorAdvice(error: Error): string {
 }
 
 /** The backend's own message when it sent one, else the error's. */
-function errorMessage(error: Error): string {
+export function errorMessage(error: Error): string {
   if (ResponseError.is(error)) {
     return error.cause?.message || error.message;
   }

@@ -1,0 +1,1 @@
+export { ReferenceTab } from './ReferenceTab';
