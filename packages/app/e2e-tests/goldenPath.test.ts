@@ -225,10 +225,14 @@ test('a team creates a MongoDB deployment from the golden path, and a scan finds
     expect(existsSync(join(folder, 'catalog-info.yaml'))).toBe(true);
     expect(existsSync(join(folder, 'infra/atlas/main.tf'))).toBe(true);
 
-    const entity = await json(
-      await guest.get(`/catalog/entities/by-name/component/default/${name}`),
-      'new component',
-    );
+    // catalog:register adds the location; the entity appears once the
+    // catalog has processed it, which on a busy machine takes a while.
+    let found = await guest.get(`/catalog/entities/by-name/component/default/${name}`);
+    for (let i = 0; i < 60 && found.status() === 404; i++) {
+      await page.waitForTimeout(1000);
+      found = await guest.get(`/catalog/entities/by-name/component/default/${name}`);
+    }
+    const entity = await json(found, 'new component');
     expect(entity.metadata.annotations).toMatchObject({
       'backstage.io/source-template': 'template:default/mongodb-golden-path',
       'platform-adoption.io/reference': `mongodb@${standard.version}`,
