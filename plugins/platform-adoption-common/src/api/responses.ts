@@ -101,3 +101,34 @@ export interface ScanStatusResponse {
 export interface ScanProblemsResponse {
   items: ScanProblem[];
 }
+
+/** The aggregates history keeps per day, platform and org unit. */
+export interface HistoryMetrics {
+  deployments: number;
+  production: number;
+  teams: number;
+  /** Production deployments conforming to the standard of that day; null without one. */
+  conforming: number | null;
+  /** Share of conforming production deployments, 0..1; null without a standard. */
+  conformance: number | null;
+  referenceVersion: number | null;
+  snowflakes: number;
+  positiveDeviants: number;
+  distinctVersions: number;
+  /** Deployments per version line ("7.0", "16"): the version spread over time. Absent in points recorded before it existed. */
+  versionLines?: Record<string, number>;
+  goldenPath: number;
+}
+
+/** A reference architecture version published or retired on a day, marked on history charts. */
+export interface HistoryEvent {
+  day: string;
+  kind: 'published' | 'retired';
+  version: number;
+}
+
+/** `GET /history`: a platform's daily points for one org unit, with publish events. */
+export interface HistoryResponse {
+  series: Array<{ day: string; metrics: HistoryMetrics }>;
+  events: HistoryEvent[];
+}

@@ -719,6 +719,8 @@ const metrics = (day: number, conformanceShare: number | null, snowflakes: numbe
   snowflakes,
   positiveDeviants: 1,
   distinctVersions: 3,
+  // The fleet moves from 6.0 to 7.0 one deployment a day.
+  versionLines: { '7.0': 10 + day, '6.0': 8 - day, '4.4': 4 },
   goldenPath: 0,
 });
 

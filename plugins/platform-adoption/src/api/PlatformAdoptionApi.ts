@@ -15,6 +15,9 @@ import type {
   ReferenceProposal,
   FindingKind,
   FindingWithDeployments,
+  HistoryEvent,
+  HistoryMetrics,
+  HistoryResponse,
   OverviewResponse,
   PlatformSummary,
   PlatformWithCounts,
@@ -23,6 +26,8 @@ import type {
   ScanRun,
   ScanStatusResponse,
 } from '@platform-adoption/plugin-platform-adoption-common';
+
+export type { HistoryEvent, HistoryMetrics, HistoryResponse };
 
 /** The backend's answer to a health probe. */
 export interface BackendHealth {
@@ -190,34 +195,6 @@ export interface HistoryQuery {
   /** YYYY-MM-DD. */
   from?: string;
   to?: string;
-}
-
-/** The aggregates kept per day. @public */
-export interface HistoryMetrics {
-  deployments: number;
-  production: number;
-  teams: number;
-  conforming: number | null;
-  /** Share of conforming production deployments, 0..1; null without a standard. */
-  conformance: number | null;
-  referenceVersion: number | null;
-  snowflakes: number;
-  positiveDeviants: number;
-  distinctVersions: number;
-  goldenPath: number;
-}
-
-/** @public */
-export interface HistoryEvent {
-  day: string;
-  kind: 'published' | 'retired';
-  version: number;
-}
-
-/** @public */
-export interface HistoryResponse {
-  series: Array<{ day: string; metrics: HistoryMetrics }>;
-  events: HistoryEvent[];
 }
 
 /** @public */

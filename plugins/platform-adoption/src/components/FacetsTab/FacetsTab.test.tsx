@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createFakeApi } from '../../__testUtils__/fakeApi';
+import { history } from '../../__testUtils__/fixtures';
 import { renderPlatformPage } from '../../__testUtils__/renderPlatformPage';
 import { responseError } from '../../__testUtils__/responseError';
 
@@ -66,5 +67,29 @@ describe('FacetsTab', () => {
     });
     renderPlatformPage('/platform-adoption/mongodb/facets', { api });
     expect(await screen.findByText('Could not load the facet distributions')).toBeInTheDocument();
+  });
+
+  it('stacks the version lines over time, newest first', async () => {
+    renderPlatformPage('/platform-adoption/mongodb/facets');
+    const spread = await screen.findByRole('region', { name: 'Version spread over time' });
+    expect(await within(spread).findByRole('img')).toHaveAccessibleName('MongoDB versions on 2026-11-04: 7.0: 13, 6.0: 5, 4.4: 4');
+  });
+
+  it('says when no version has been recorded, and when the history failed', async () => {
+    const { versionLines: _, ...old } = history.series[0].metrics;
+    const empty = createFakeApi({ getHistory: async () => ({ series: [{ day: '2026-10-01', metrics: old }], events: [] }) });
+    const { unmount } = renderPlatformPage('/platform-adoption/mongodb/facets', { api: empty });
+    expect(await screen.findByText(/No version recorded yet/)).toBeInTheDocument();
+    unmount();
+
+    const failing = createFakeApi({
+      getHistory: async () => {
+        throw await responseError(503, 'history unavailable');
+      },
+    });
+    renderPlatformPage('/platform-adoption/mongodb/facets', { api: failing });
+    expect(await screen.findByText('Could not load the version history')).toBeInTheDocument();
+    // The facet charts do not depend on the history.
+    expect(screen.getByRole('region', { name: 'Backup' })).toBeInTheDocument();
   });
 });

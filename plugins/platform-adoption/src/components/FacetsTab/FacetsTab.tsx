@@ -5,6 +5,7 @@ import { usePlatformContext } from '../PlatformPage/PlatformContext';
 import { ErrorNotice } from '../shared/ErrorNotice';
 import { allUnknown } from './facetBars';
 import { FacetChart } from './FacetChart';
+import { VersionSpreadChart } from './VersionSpreadChart';
 
 /** How the fleet is set up, facet by facet, with the consensus marked. */
 export const FacetsTab = () => {
@@ -47,6 +48,11 @@ export const FacetsTab = () => {
             />
           </Grid>
         ))}
+        {platform.facets.some(f => f.kind === 'version') && (
+          <Grid item xs={12}>
+            <VersionSpreadChart platformId={platform.id} platformTitle={platform.title} />
+          </Grid>
+        )}
       </Grid>
       {unrecorded.length > 0 && (
         <Typography variant="body2" color="textSecondary" style={{ marginTop: 16 }}>
