@@ -30,6 +30,7 @@ const useStyles = makeStyles(theme => ({
     maxWidth: 360,
   },
   name: { fontWeight: theme.typography.fontWeightMedium as number },
+  nameCell: { minWidth: 200, overflowWrap: 'anywhere' },
   nowrap: { whiteSpace: 'nowrap' },
 }));
 
@@ -41,10 +42,14 @@ const SortableHeader = (props: {
   onSort: (sort: DeploymentSort) => void;
 }) => {
   const { label, sortKey, sort, order, onSort } = props;
+  const classes = useStyles();
   const active = sort === sortKey;
   const ariaSort = order === 'asc' ? 'ascending' : 'descending';
+  // Headers keep their words whole: many facet columns scroll the table
+  // sideways instead of squeezing each column to a letter.
   return (
     <TableCell
+      className={classes.nowrap}
       sortDirection={active ? order : false}
       aria-sort={active ? ariaSort : undefined}
     >
@@ -100,7 +105,7 @@ export const DeploymentTable = (props: {
         <TableBody>
           {deployments.map(d => (
             <TableRow key={d.id} className={d.stale ? classes.stale : undefined}>
-              <TableCell>
+              <TableCell className={classes.nameCell}>
                 <Link
                   component={RouterLink}
                   to={{ search: withDeploymentParam(params, d.id) }}
@@ -132,7 +137,7 @@ export const DeploymentTable = (props: {
               <TableCell className={classes.nowrap}>
                 {d.entityRef ? <EntityRefLink entityRef={d.entityRef} hideIcon /> : '—'}
               </TableCell>
-              <TableCell>{d.environment ?? '—'}</TableCell>
+              <TableCell className={classes.nowrap}>{d.environment ?? '—'}</TableCell>
               {facets.map(f => (
                 <TableCell key={f.id} className={classes.nowrap}>
                   <FacetValue

@@ -8,6 +8,7 @@ import IconButton from '@material-ui/core/IconButton';
 import Paper from '@material-ui/core/Paper';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
 import AddIcon from '@material-ui/icons/Add';
 import DeleteIcon from '@material-ui/icons/DeleteOutline';
 import Alert from '@material-ui/lab/Alert';
@@ -40,6 +41,20 @@ import {
   requirementKind,
   requirementText,
 } from './referenceEditing';
+
+const useStyles = makeStyles(theme => ({
+  // The preview above the draft; beside it, and following the scroll, on wide screens.
+  layout: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: theme.spacing(2),
+    [theme.breakpoints.up('xl')]: { flexDirection: 'row-reverse', alignItems: 'flex-start' },
+  },
+  side: {
+    [theme.breakpoints.up('xl')]: { position: 'sticky', top: theme.spacing(2), width: 380, flexShrink: 0 },
+  },
+  editor: { flex: 1, minWidth: 0 },
+}));
 
 const PRACTICE_KINDS: PracticeKind[] = ['backup', 'monitoring', 'identity', 'playbook', 'other'];
 
@@ -93,6 +108,7 @@ export const ReferenceWorkbench = (props: {
 }) => {
   const { platform, overview, distributions, basePath, titles, onChanged } = props;
   const api = useApi(platformAdoptionApiRef);
+  const classes = useStyles();
   const facets = useMemo(() => requirableFacets(platform.facets), [platform.facets]);
   const [editor, setEditor] = useState<EditorState | undefined>(() =>
     overview.draft ? editorStateOf(overview.draft) : undefined,
@@ -259,23 +275,10 @@ export const ReferenceWorkbench = (props: {
           </Typography>
         )}
         {editor && (
-          <>
-            <Box
-              position="sticky"
-              top={0}
-              zIndex={2}
-              bgcolor="background.paper"
-              py={1}
-              mb={2}
-              display="flex"
-              flexWrap="wrap"
-              alignItems="flex-start"
-              style={{ gap: 16 }}
-            >
-              <Box flex="1 1 420px">
-                <PreviewPanel preview={preview} invalid={!content} titles={titles} />
-              </Box>
-              <Box display="flex" flexDirection="column" style={{ gap: 8 }} minWidth={220}>
+          <div className={classes.layout}>
+            <div className={classes.side}>
+              <PreviewPanel preview={preview} invalid={!content} titles={titles} />
+              <Box display="flex" flexWrap="wrap" style={{ gap: 8 }} mt={2}>
                 <Button variant="outlined" color="primary" onClick={save} disabled={!content || busyAny}>
                   Save draft
                 </Button>
@@ -291,8 +294,8 @@ export const ReferenceWorkbench = (props: {
                   Discard draft
                 </Button>
               </Box>
-            </Box>
-            <Box>
+            </div>
+            <div className={classes.editor}>
               <Typography variant="h6" component="h3">
                 Draft{savedAt ? ` (saved ${formatDateTime(savedAt)})` : ' (not saved)'}
               </Typography>
@@ -514,8 +517,8 @@ export const ReferenceWorkbench = (props: {
                   </Button>
                 </Box>
               </Box>
-            </Box>
-          </>
+            </div>
+          </div>
         )}
       </Box>
       <ConfirmDialog
