@@ -176,3 +176,18 @@ export function onlyWhen(
     },
   };
 }
+
+/**
+ * A facet the form writes for one topology only (shards of a sharded
+ * cluster, node groups in cluster mode), open until the topology is chosen.
+ */
+export function onlyForTopology(
+  topology: string,
+  capability: FacetCapability,
+): FacetCapability {
+  return onlyWhen(
+    chosen =>
+      chosen.topology === undefined ? undefined : chosen.topology === topology,
+    capability,
+  );
+}

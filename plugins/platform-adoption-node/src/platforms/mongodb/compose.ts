@@ -3,7 +3,11 @@ import { ParsedRepository } from '../../detection/parsedRepository';
 import { ComposeService } from '../../parsing/compose';
 import { fileEvidence } from '../shared/deploymentBuilder';
 import { composeDeploymentSources } from '../shared/composeSources';
-import { composeDeployment } from '../shared/composeDeployment';
+import { setServerAccess } from '../shared/serverAccess';
+import {
+  composeDeployment,
+  setExporterServiceMonitoring,
+} from '../shared/composeDeployment';
 import { imageNamed } from '../shared/imageVersion';
 import {
   MONGODB_CLIENT_TOOLS,
@@ -65,22 +69,7 @@ export function detectMongodbCompose(
       );
       builder.set('replicas', 1, fileEvidence(path, service.line));
     }
-    const envLine = (key?: string) =>
-      (key ? service.environment.get(key)?.line : undefined) ?? service.line;
-    builder.set(
-      'authentication',
-      settings.authentication.value,
-      fileEvidence(
-        path,
-        envLine(settings.authentication.key),
-        settings.authentication.because,
-      ),
-    );
-    builder.set(
-      'tls',
-      settings.tls.value,
-      fileEvidence(path, envLine(settings.tls.key), settings.tls.because),
-    );
+    setServerAccess(builder, path, settings, service.environment, service.line);
 
     const dumper = services.find(other =>
       /(^|[\s/])mongodump(\s|$)/.test(other.commandLine),
@@ -104,21 +93,13 @@ export function detectMongodbCompose(
       );
       builder.set('backupTool', 'none', fileEvidence(path, service.line));
     }
-    const exporter = services.find(other =>
-      imageNamed(other.image, MONGODB_EXPORTER_IMAGES),
+    setExporterServiceMonitoring(
+      builder,
+      path,
+      service,
+      services,
+      MONGODB_EXPORTER_IMAGES,
     );
-    if (exporter)
-      builder.set(
-        'monitoring',
-        'prometheus',
-        fileEvidence(path, exporter.line, `exporter service ${exporter.name}`),
-      );
-    else
-      builder.set(
-        'monitoring',
-        'none',
-        fileEvidence(path, service.line, 'no exporter service'),
-      );
     deployments.push(builder.build());
   }
   return deployments;

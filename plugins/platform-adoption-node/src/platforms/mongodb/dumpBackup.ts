@@ -1,6 +1,19 @@
 import { KubernetesObject } from '../../parsing/kubernetes';
-import { DeploymentBuilder, fileEvidence } from '../shared/deploymentBuilder';
-import { backupCronJobs } from '../shared/workloadSources';
+import { DeploymentBuilder } from '../shared/deploymentBuilder';
+import {
+  DumpCronJob,
+  setDumpCronJobBackup,
+} from '../shared/workloadDeployment';
+
+/** A CronJob running mongodump in the server's namespace: a (snapshot) backup. */
+export function mongodumpCronJob(none: string): DumpCronJob {
+  return {
+    programs: ['mongodump'],
+    tool: 'mongodump-cronjob',
+    found: cronJob => `CronJob ${cronJob.name} runs mongodump`,
+    none,
+  };
+}
 
 /**
  * Counts a CronJob running mongodump in the server's namespace as its
@@ -12,21 +25,5 @@ export function setMongodumpBackup(
   server: KubernetesObject,
   noneNote: string,
 ): void {
-  const cronJob = backupCronJobs(objects, server.namespace, ['mongodump'])[0];
-  if (cronJob) {
-    const evidence = fileEvidence(
-      cronJob.path,
-      cronJob.line,
-      `CronJob ${cronJob.name} runs mongodump`,
-    );
-    builder.set('backup', 'snapshot', evidence);
-    builder.set('backupTool', 'mongodump-cronjob', evidence);
-  } else {
-    builder.set(
-      'backup',
-      'none',
-      fileEvidence(server.path, server.line, noneNote),
-    );
-    builder.set('backupTool', 'none', fileEvidence(server.path, server.line));
-  }
+  setDumpCronJobBackup(builder, objects, server, mongodumpCronJob(noneNote));
 }

@@ -14,12 +14,16 @@ import {
   terraformValue,
 } from '../shared/terraformFacts';
 import {
+  replicates,
+  ReplicaSource,
   setInstanceClass,
   setMonitoringMethods,
   terraformPostgres,
 } from './terraformCommon';
 
 const SERVER = 'azurerm_postgresql_flexible_server';
+/** A replica (`create_mode = "Replica"`) names its source server by id. */
+const SOURCE: ReplicaSource = { attribute: 'source_server_id' };
 
 /**
  * Azure Database for PostgreSQL flexible server
@@ -34,13 +38,7 @@ export function detectAzurePostgres(
   for (const module of repo.terraformModules()) {
     const servers = module.resourcesOfType(SERVER);
     for (const server of servers) {
-      const source = module.attribute(server, 'source_server_id');
-      if (
-        source &&
-        servers.some(
-          other => other !== server && module.refersTo(source.value, other),
-        )
-      )
+      if (servers.some(other => replicates(module, server, other, SOURCE)))
         continue;
       deployments.push(describe(module, server, servers));
     }
@@ -75,14 +73,9 @@ function describe(
     ),
   );
 
-  const replicas = all.filter(other => {
-    const source = module.attribute(other, 'source_server_id');
-    return (
-      other !== server &&
-      source !== undefined &&
-      module.refersTo(source.value, server)
-    );
-  });
+  const replicas = all.filter(other =>
+    replicates(module, other, server, SOURCE),
+  );
   replicas.forEach(replica => builder.addFile(replica.path));
   const mode = at('high_availability.0.mode');
   const highlyAvailable =

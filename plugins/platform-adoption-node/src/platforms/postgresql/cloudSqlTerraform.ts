@@ -14,12 +14,16 @@ import {
   terraformValue,
 } from '../shared/terraformFacts';
 import {
+  replicates,
+  ReplicaSource,
   setInstanceClass,
   setMonitoringMethods,
   terraformPostgres,
 } from './terraformCommon';
 
 const INSTANCE = 'google_sql_database_instance';
+/** A read replica names its primary by name. */
+const PRIMARY: ReplicaSource = { attribute: 'master_instance_name' };
 
 /**
  * PostgreSQL on Google Cloud SQL (`google_sql_database_instance` with a
@@ -35,13 +39,7 @@ export function detectCloudSqlPostgres(
       .resourcesOfType(INSTANCE)
       .filter(i => isPostgres(module, i));
     for (const instance of instances) {
-      const primary = module.attribute(instance, 'master_instance_name');
-      if (
-        primary &&
-        instances.some(
-          other => other !== instance && module.refersTo(primary.value, other),
-        )
-      )
+      if (instances.some(other => replicates(module, instance, other, PRIMARY)))
         continue;
       deployments.push(describe(module, instance, instances));
     }
@@ -98,14 +96,9 @@ function describe(
     ),
   );
 
-  const replicas = all.filter(other => {
-    const primary = module.attribute(other, 'master_instance_name');
-    return (
-      other !== instance &&
-      primary !== undefined &&
-      module.refersTo(primary.value, instance)
-    );
-  });
+  const replicas = all.filter(other =>
+    replicates(module, other, instance, PRIMARY),
+  );
   replicas.forEach(replica => builder.addFile(replica.path));
   const availability = at('settings.0.availability_type');
   const regional =

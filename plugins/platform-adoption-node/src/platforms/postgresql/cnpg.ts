@@ -15,7 +15,7 @@ import { setVersionFromImage } from '../shared/imageVersion';
 import { kubernetesDeployment } from '../shared/kubernetesDeployment';
 import { asCount, setFacetFrom } from '../shared/sourcedValue';
 import { POSTGRESQL_PLATFORM_ID } from './definition';
-import { pgHbaAuthentication } from './pgHba';
+import { setPgHbaAuthentication } from './pgHba';
 
 const GROUP = 'postgresql.cnpg.io';
 const BARMAN_PLUGIN = 'barman-cloud.cloudnative-pg.io';
@@ -96,25 +96,15 @@ function describe(
   setBackup(builder, cluster, objects);
   setMonitoring(builder, cluster, objects);
 
-  const hba = pgHbaAuthentication(
+  setPgHbaAuthentication(
+    builder,
+    path,
     listAt(cluster.root, ['spec', 'postgresql', 'pg_hba']),
+    {
+      line: cluster.line,
+      note: 'CloudNativePG default pg_hba: scram-sha-256 passwords',
+    },
   );
-  if (hba)
-    builder.set(
-      'authentication',
-      hba.value,
-      fileEvidence(path, hba.line, `pg_hba "${hba.rule}"`),
-    );
-  else
-    builder.set(
-      'authentication',
-      'password',
-      fileEvidence(
-        path,
-        cluster.line,
-        'CloudNativePG default pg_hba: scram-sha-256 passwords',
-      ),
-    );
 
   builder.set(
     'tls',

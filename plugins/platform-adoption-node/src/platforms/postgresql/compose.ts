@@ -2,7 +2,11 @@ import { DetectedDeployment } from '@platform-adoption/plugin-platform-adoption-
 import { ParsedRepository } from '../../detection/parsedRepository';
 import { fileEvidence } from '../shared/deploymentBuilder';
 import { composeDeploymentSources } from '../shared/composeSources';
-import { composeDeployment } from '../shared/composeDeployment';
+import { setServerAccess } from '../shared/serverAccess';
+import {
+  composeDeployment,
+  setExporterServiceMonitoring,
+} from '../shared/composeDeployment';
 import { imageNamed } from '../shared/imageVersion';
 import { POSTGRESQL_PLATFORM_ID } from './definition';
 import {
@@ -34,8 +38,6 @@ export function detectPostgresqlCompose(
       service.environment,
       service.commandLine,
     );
-    const envLine = (key?: string) =>
-      (key ? service.environment.get(key)?.line : undefined) ?? service.line;
     const standbys = settings.replicated
       ? services.filter(
           other =>
@@ -60,20 +62,7 @@ export function detectPostgresqlCompose(
           : 'one server',
       ),
     );
-    builder.set(
-      'authentication',
-      settings.authentication.value,
-      fileEvidence(
-        path,
-        envLine(settings.authentication.key),
-        settings.authentication.because,
-      ),
-    );
-    builder.set(
-      'tls',
-      settings.tls.value,
-      fileEvidence(path, envLine(settings.tls.key), settings.tls.because),
-    );
+    setServerAccess(builder, path, settings, service.environment, service.line);
 
     const backup = services.find(
       other =>
@@ -96,21 +85,13 @@ export function detectPostgresqlCompose(
       );
       builder.set('backupTool', 'none', fileEvidence(path, service.line));
     }
-    const exporter = services.find(other =>
-      imageNamed(other.image, POSTGRESQL_EXPORTER_IMAGES),
+    setExporterServiceMonitoring(
+      builder,
+      path,
+      service,
+      services,
+      POSTGRESQL_EXPORTER_IMAGES,
     );
-    if (exporter)
-      builder.set(
-        'monitoring',
-        'prometheus',
-        fileEvidence(path, exporter.line, `exporter service ${exporter.name}`),
-      );
-    else
-      builder.set(
-        'monitoring',
-        'none',
-        fileEvidence(path, service.line, 'no exporter service'),
-      );
     return builder.build();
   });
 }

@@ -16,7 +16,7 @@ import { fileEvidence } from '../shared/deploymentBuilder';
 import { kubernetesDeployment } from '../shared/kubernetesDeployment';
 import { asServerVersion, setFacetFrom } from '../shared/sourcedValue';
 import { POSTGRESQL_PLATFORM_ID } from './definition';
-import { pgHbaAuthentication } from './pgHba';
+import { setPgHbaAuthentication } from './pgHba';
 
 /** Crunchy Data PGO `PostgresCluster` resources (postgres-operator.crunchydata.com). */
 export function detectCrunchyPostgres(
@@ -144,19 +144,13 @@ function describe(object: KubernetesObject): DetectedDeployment {
       };
     },
   );
-  const hba = pgHbaAuthentication(rules);
-  if (hba)
-    builder.set(
-      'authentication',
-      hba.value,
-      fileEvidence(path, hba.line, `authentication rule "${hba.rule}"`),
-    );
-  else
-    builder.set(
-      'authentication',
-      'password',
-      fileEvidence(path, object.line, 'PGO default: password authentication'),
-    );
+  setPgHbaAuthentication(
+    builder,
+    path,
+    rules,
+    { line: object.line, note: 'PGO default: password authentication' },
+    'authentication rule',
+  );
 
   builder.set(
     'tls',

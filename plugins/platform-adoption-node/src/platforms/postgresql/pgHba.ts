@@ -1,4 +1,5 @@
 import { ConfigValue } from '../../parsing/configValue';
+import { DeploymentBuilder, fileEvidence } from '../shared/deploymentBuilder';
 
 /** pg_hba methods by the normalised `authentication` value they give. */
 const METHODS: Record<string, string> = {
@@ -44,4 +45,32 @@ export function pgHbaAuthentication(
   }
   if (found.length === 0) return undefined;
   return found.find(f => f.value === 'none') ?? found[0];
+}
+
+/**
+ * Sets `authentication` from the pg_hba rules an operator's resource
+ * writes, or from the operator's own default rules when it writes none.
+ * `rules` names the rules as the operator does (`pg_hba`, `authentication
+ * rule`) in the evidence.
+ */
+export function setPgHbaAuthentication(
+  builder: DeploymentBuilder,
+  path: string,
+  rules: ConfigValue[],
+  operatorDefault: { line: number; note: string },
+  ruleName = 'pg_hba',
+): void {
+  const hba = pgHbaAuthentication(rules);
+  if (hba)
+    builder.set(
+      'authentication',
+      hba.value,
+      fileEvidence(path, hba.line, `${ruleName} "${hba.rule}"`),
+    );
+  else
+    builder.set(
+      'authentication',
+      'password',
+      fileEvidence(path, operatorDefault.line, operatorDefault.note),
+    );
 }

@@ -20,6 +20,8 @@ import {
 import {
   parameterOfGroup,
   postgresMajor,
+  replicates,
+  ReplicaSource,
   setInstanceClass,
   setMonitoringMethods,
   terraformPostgres,
@@ -28,6 +30,11 @@ import {
 const INSTANCE = 'aws_db_instance';
 const CLUSTER = 'aws_rds_cluster';
 const CLUSTER_INSTANCE = 'aws_rds_cluster_instance';
+/** A read replica names its source by reference or by `identifier`. */
+const SOURCE: ReplicaSource = {
+  attribute: 'replicate_source_db',
+  nameAttribute: 'identifier',
+};
 
 /**
  * PostgreSQL on Amazon RDS and Aurora, from the `hashicorp/aws` provider:
@@ -43,19 +50,12 @@ export function detectRdsPostgres(
     for (const instance of module.resourcesOfType(INSTANCE)) {
       if (engineOf(module, instance) !== 'postgres') continue;
       // A read replica belongs to its source's deployment when the source is here.
-      const source = module.attribute(instance, 'replicate_source_db');
       if (
-        source &&
         module
           .resourcesOfType(INSTANCE)
-          .some(
-            other =>
-              other !== instance &&
-              module.refersTo(source.value, other, 'identifier'),
-          )
-      ) {
+          .some(other => replicates(module, instance, other, SOURCE))
+      )
         continue;
-      }
       deployments.push(describeInstance(module, instance));
     }
     for (const cluster of module.resourcesOfType(CLUSTER)) {
@@ -92,14 +92,9 @@ function describeInstance(
   setStorageEncrypted(builder, module, instance);
   setRegion(builder, module, instance);
 
-  const replicas = module.resourcesOfType(INSTANCE).filter(other => {
-    const source = module.attribute(other, 'replicate_source_db');
-    return (
-      other !== instance &&
-      source !== undefined &&
-      module.refersTo(source.value, instance, 'identifier')
-    );
-  });
+  const replicas = module
+    .resourcesOfType(INSTANCE)
+    .filter(other => replicates(module, other, instance, SOURCE));
   replicas.forEach(replica => builder.addFile(replica.path));
   const multiAz = terraformFlag(module, instance, 'multi_az');
   if (multiAz.unresolved) {

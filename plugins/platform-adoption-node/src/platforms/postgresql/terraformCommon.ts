@@ -80,3 +80,31 @@ export function postgresMajor(version: string): number | undefined {
   const major = Number(match[1]);
   return major < 10 && match[2] ? Number(`${match[1]}.${match[2]}`) : major;
 }
+
+/**
+ * How a managed server's read replica names the server it reads from
+ * (`replicate_source_db`, `source_server_id`, `master_instance_name`), and
+ * which of the source's attributes a literal there stands for.
+ */
+export interface ReplicaSource {
+  attribute: string;
+  nameAttribute?: string;
+}
+
+/**
+ * Whether `replica` reads from `server`: replicas are folded into their
+ * source's deployment rather than counted as deployments of their own.
+ */
+export function replicates(
+  module: TerraformModule,
+  replica: TerraformResource,
+  server: TerraformResource,
+  source: ReplicaSource,
+): boolean {
+  const reference = module.attribute(replica, source.attribute);
+  return (
+    replica !== server &&
+    reference !== undefined &&
+    module.refersTo(reference.value, server, source.nameAttribute)
+  );
+}

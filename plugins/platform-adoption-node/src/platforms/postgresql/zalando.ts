@@ -14,7 +14,7 @@ import { imageNamed } from '../shared/imageVersion';
 import { kubernetesDeployment } from '../shared/kubernetesDeployment';
 import { asCount, asServerVersion, setFacetFrom } from '../shared/sourcedValue';
 import { POSTGRESQL_PLATFORM_ID } from './definition';
-import { pgHbaAuthentication } from './pgHba';
+import { setPgHbaAuthentication } from './pgHba';
 import { POSTGRESQL_EXPORTER_IMAGES } from './postgresSettings';
 
 /** Spilo environment variables that switch on continuous WAL archiving. */
@@ -90,21 +90,12 @@ function describe(object: KubernetesObject): DetectedDeployment {
       fileEvidence(path, object.line, 'no exporter sidecar'),
     );
 
-  const hba = pgHbaAuthentication(
+  setPgHbaAuthentication(
+    builder,
+    path,
     listAt(object.root, ['spec', 'patroni', 'pg_hba']),
+    { line: object.line, note: 'Spilo default pg_hba: md5 passwords' },
   );
-  if (hba)
-    builder.set(
-      'authentication',
-      hba.value,
-      fileEvidence(path, hba.line, `pg_hba "${hba.rule}"`),
-    );
-  else
-    builder.set(
-      'authentication',
-      'password',
-      fileEvidence(path, object.line, 'Spilo default pg_hba: md5 passwords'),
-    );
 
   const tls = mapAt(object.root, ['spec', 'tls']);
   builder.set(

@@ -1,8 +1,12 @@
 import { DetectedDeployment } from '@platform-adoption/plugin-platform-adoption-common';
 import { ParsedRepository } from '../../detection/parsedRepository';
 import { ComposeService } from '../../parsing/compose';
-import { composeDeployment } from '../shared/composeDeployment';
+import {
+  composeDeployment,
+  setExporterServiceMonitoring,
+} from '../shared/composeDeployment';
 import { composeDeploymentSources } from '../shared/composeSources';
+import { setServerAccess } from '../shared/serverAccess';
 import { fileEvidence } from '../shared/deploymentBuilder';
 import { imageNamed } from '../shared/imageVersion';
 import { runsClientTool } from '../shared/workloadSources';
@@ -96,22 +100,7 @@ export function detectRedisCompose(
           ),
     );
 
-    const line = (key?: string) =>
-      (key ? service.environment.get(key)?.line : undefined) ?? service.line;
-    builder.set(
-      'authentication',
-      settings.authentication.value,
-      fileEvidence(
-        path,
-        line(settings.authentication.key),
-        settings.authentication.because,
-      ),
-    );
-    builder.set(
-      'tls',
-      settings.tls.value,
-      fileEvidence(path, line(settings.tls.key), settings.tls.because),
-    );
+    setServerAccess(builder, path, settings, service.environment, service.line);
     builder.set(
       'persistence',
       settings.persistence.value,
@@ -125,15 +114,12 @@ export function detectRedisCompose(
     builder.set('backup', 'none', none);
     builder.set('backupTool', 'none', none);
 
-    const exporter = services.find(other =>
-      imageNamed(other.image, REDIS_EXPORTER_IMAGES),
-    );
-    builder.set(
-      'monitoring',
-      exporter ? 'prometheus' : 'none',
-      exporter
-        ? fileEvidence(path, exporter.line, `exporter service ${exporter.name}`)
-        : fileEvidence(path, service.line, 'no exporter service'),
+    setExporterServiceMonitoring(
+      builder,
+      path,
+      service,
+      services,
+      REDIS_EXPORTER_IMAGES,
     );
     replicas.forEach(r => builder.addFile(r.path));
     deployments.push(builder.build());

@@ -1,7 +1,7 @@
 import { ComposeService } from '../../parsing/compose';
 import { DeploymentBuilder, fileEvidence } from './deploymentBuilder';
 import { setEnvironment } from './environmentHints';
-import { setVersionFromImage } from './imageVersion';
+import { imageNamed, setVersionFromImage } from './imageVersion';
 
 /**
  * A deployment declared by a Compose service, with hosting, provisioning,
@@ -35,4 +35,32 @@ export function composeDeployment(
     note: 'Compose files are taken as development unless their name or folder says otherwise',
   });
   return builder;
+}
+
+/**
+ * Sets `monitoring` from an exporter service beside the server in the same
+ * Compose file (`prometheus`), else `none`.
+ */
+export function setExporterServiceMonitoring(
+  builder: DeploymentBuilder,
+  path: string,
+  server: ComposeService,
+  services: ComposeService[],
+  exporterImages: string[],
+): void {
+  const exporter = services.find(other =>
+    imageNamed(other.image, exporterImages),
+  );
+  if (exporter)
+    builder.set(
+      'monitoring',
+      'prometheus',
+      fileEvidence(path, exporter.line, `exporter service ${exporter.name}`),
+    );
+  else
+    builder.set(
+      'monitoring',
+      'none',
+      fileEvidence(path, server.line, 'no exporter service'),
+    );
 }

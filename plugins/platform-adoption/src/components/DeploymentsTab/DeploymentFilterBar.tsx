@@ -1,11 +1,9 @@
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
-import InputAdornment from '@material-ui/core/InputAdornment';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import { makeStyles } from '@material-ui/core/styles';
-import SearchIcon from '@material-ui/icons/Search';
 import Autocomplete from '@material-ui/lab/Autocomplete';
 import {
   DEPLOYMENT_ENVIRONMENTS,
@@ -16,6 +14,7 @@ import {
 import { useEffect, useState } from 'react';
 import useDebounce from 'react-use/esm/useDebounce';
 import { shortRef } from '../shared/format';
+import { SearchBox } from '../shared/SearchBox';
 import { DeploymentFilters, isFiltered, withFacet } from './deploymentFilters';
 
 const useStyles = makeStyles(theme => ({
@@ -56,20 +55,13 @@ const SearchField = (props: {
     [text],
   );
   return (
-    <TextField
+    <SearchBox
       id="platform-adoption-deployment-search"
       className={classes.search}
       label="Search"
       placeholder="Name, entity, repository or team"
       value={text}
-      onChange={e => setText(e.target.value)}
-      InputProps={{
-        startAdornment: (
-          <InputAdornment position="start">
-            <SearchIcon fontSize="small" />
-          </InputAdornment>
-        ),
-      }}
+      onChange={setText}
     />
   );
 };

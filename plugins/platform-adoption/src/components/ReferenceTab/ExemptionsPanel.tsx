@@ -7,7 +7,6 @@ import Dialog from '@material-ui/core/Dialog';
 import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
-import InputAdornment from '@material-ui/core/InputAdornment';
 import Paper from '@material-ui/core/Paper';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
@@ -16,7 +15,6 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import SearchIcon from '@material-ui/icons/Search';
 import Alert from '@material-ui/lab/Alert';
 import type { ConformanceDifference } from '@platform-adoption/plugin-platform-adoption-common';
 import { useState } from 'react';
@@ -27,6 +25,7 @@ import { withDeploymentParam } from '../DeploymentDrawer/DeploymentDrawer';
 import { ActorLink } from '../shared/ActorLink';
 import { ErrorNotice, errorMessage } from '../shared/ErrorNotice';
 import { formatDateTime, formatFacetValue, formatNumber, shortRef } from '../shared/format';
+import { SearchBox } from '../shared/SearchBox';
 import { FacetTitles } from '../shared/reasons';
 
 const DAY = 86_400_000;
@@ -280,19 +279,7 @@ export const ExemptionsPanel = (props: {
               <Typography variant="body2" color="textSecondary" paragraph>
                 Deployments that differ from version {conformance.standard.version}; exempt one difference at a time.
               </Typography>
-              <TextField
-                id="exemptions-find-deployment"
-                label="Find a deployment"
-                value={search}
-                onChange={e => setSearch(e.target.value)}
-                InputProps={{
-                  startAdornment: (
-                    <InputAdornment position="start">
-                      <SearchIcon fontSize="small" />
-                    </InputAdornment>
-                  ),
-                }}
-              />
+              <SearchBox id="exemptions-find-deployment" label="Find a deployment" value={search} onChange={setSearch} />
               {differing.length === 0 ? (
                 <Typography variant="body2" color="textSecondary" style={{ marginTop: 8 }}>
                   {needle ? `No differing deployment matches “${search}”.` : 'Every deployment conforms.'}

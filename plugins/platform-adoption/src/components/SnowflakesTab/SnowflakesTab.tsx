@@ -2,10 +2,7 @@ import { EmptyState, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import InputAdornment from '@material-ui/core/InputAdornment';
-import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import SearchIcon from '@material-ui/icons/Search';
 import Alert from '@material-ui/lab/Alert';
 import type { FindingWithDeployments } from '@platform-adoption/plugin-platform-adoption-common';
 import { ReactNode, useState } from 'react';
@@ -15,6 +12,7 @@ import { usePlatformContext } from '../PlatformPage/PlatformContext';
 import { ErrorNotice } from '../shared/ErrorNotice';
 import { formatNumber } from '../shared/format';
 import { FacetTitles, reasonSentence } from '../shared/reasons';
+import { SearchBox } from '../shared/SearchBox';
 import { FindingCard } from './FindingCard';
 import { TeamConventions } from './TeamConventions';
 
@@ -121,19 +119,12 @@ export const SnowflakesTab = () => {
         </Box>
       )}
       <Box mb={3}>
-        <TextField
+        <SearchBox
           id="platform-adoption-filter-findings"
           label="Filter findings"
           placeholder="Deployment, team or facet"
           value={search}
-          onChange={e => setSearch(e.target.value)}
-          InputProps={{
-            startAdornment: (
-              <InputAdornment position="start">
-                <SearchIcon fontSize="small" />
-              </InputAdornment>
-            ),
-          }}
+          onChange={setSearch}
         />
       </Box>
       <Section

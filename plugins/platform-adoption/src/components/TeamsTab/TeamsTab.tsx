@@ -3,7 +3,6 @@ import { useApi } from '@backstage/frontend-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import IconButton from '@material-ui/core/IconButton';
-import InputAdornment from '@material-ui/core/InputAdornment';
 import Paper from '@material-ui/core/Paper';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
@@ -12,12 +11,10 @@ import TableContainer from '@material-ui/core/TableContainer';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import TableSortLabel from '@material-ui/core/TableSortLabel';
-import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import ChevronRightIcon from '@material-ui/icons/ChevronRight';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
-import SearchIcon from '@material-ui/icons/Search';
 import {
   RollupWithStage,
   WHOLE_COMPANY,
@@ -29,6 +26,7 @@ import { deploymentsLink } from '../DeploymentsTab/deploymentFilters';
 import { usePlatformContext } from '../PlatformPage/PlatformContext';
 import { ErrorNotice } from '../shared/ErrorNotice';
 import { formatNumber, formatPercent, pluralize } from '../shared/format';
+import { SearchBox } from '../shared/SearchBox';
 import { StageBadge } from '../shared/StageBadge';
 import { DepartmentChart } from './DepartmentChart';
 import {
@@ -162,19 +160,7 @@ export const TeamsTab = () => {
       <DepartmentChart roots={roots} />
       <Paper variant="outlined">
         <Box p={2} display="flex" flexWrap="wrap" alignItems="center" style={{ gap: 16 }}>
-          <TextField
-            id="platform-adoption-find-team"
-            label="Find a team"
-            value={search}
-            onChange={e => setSearch(e.target.value)}
-            InputProps={{
-              startAdornment: (
-                <InputAdornment position="start">
-                  <SearchIcon fontSize="small" />
-                </InputAdornment>
-              ),
-            }}
-          />
+          <SearchBox id="platform-adoption-find-team" label="Find a team" value={search} onChange={setSearch} />
           <Button onClick={() => setExpanded(new Set(expandableRefs(roots)))}>
             Expand all
           </Button>

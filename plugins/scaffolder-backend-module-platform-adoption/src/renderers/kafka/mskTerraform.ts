@@ -7,6 +7,12 @@ import {
   text,
   version,
 } from '../../rendering/capabilities';
+import {
+  awsRegion,
+  awsVersionsFile,
+  resourceTags,
+  stringVariables,
+} from '../../rendering/terraform';
 import { hcl, header, shortEnvironment } from '../../rendering/text';
 import {
   FormRenderInput,
@@ -46,11 +52,7 @@ export const mskTerraformForm: RenderForm = {
           ? 'kafka.m7g.large'
           : 'kafka.t3.small',
     }),
-    region: text({
-      pattern: /^[a-z]{2}(-gov)?-[a-z]+-\d$/,
-      requested: ({ request }) => request.region?.trim().toLowerCase(),
-      fallback: () => 'eu-west-2',
-    }),
+    region: awsRegion(),
     authentication: methods({
       methods: ['iam', 'scram', 'x509'],
       preferred: ['iam'],
@@ -179,11 +181,7 @@ function renderMsk(input: FormRenderInput): RenderedFile[] {
         ]
       : []),
     '',
-    '  tags = {',
-    `    environment            = ${hcl(request.environment)}`,
-    `    service                = ${hcl(request.name)}`,
-    `    reference_architecture = ${hcl(referenceTag.replace('@', '-v'))}`,
-    '  }',
+    ...resourceTags(input),
     '}',
     '',
   ].join('\n');
@@ -193,35 +191,16 @@ function renderMsk(input: FormRenderInput): RenderedFile[] {
       referenceTag,
       'The network the brokers join, one subnet per availability zone.',
     ),
-    ...[
+    ...stringVariables([
       'subnet_zone_a',
       'subnet_zone_b',
       'subnet_zone_c',
       'security_group_id',
       ...(auth.includes('x509') ? ['private_ca_arn'] : []),
-    ].flatMap(v => [`variable "${v}" {`, '  type = string', '}', '']),
+    ]),
   ].join('\n');
   return [
-    {
-      path: `${DIR}/versions.tf`,
-      content: [
-        header('#', referenceTag, 'Terraform, provider and region.'),
-        'terraform {',
-        '  required_version = ">= 1.6"',
-        '  required_providers {',
-        '    aws = {',
-        '      source  = "hashicorp/aws"',
-        '      version = "~> 5.0"',
-        '    }',
-        '  }',
-        '}',
-        '',
-        'provider "aws" {',
-        `  region = ${hcl(String(values.region))}`,
-        '}',
-        '',
-      ].join('\n'),
-    },
+    awsVersionsFile(DIR, input),
     { path: `${DIR}/variables.tf`, content: variables },
     { path: `${DIR}/main.tf`, content: main },
   ];

@@ -4,10 +4,11 @@ import {
   methods,
   methodsOf,
   oneOfValues,
-  onlyWhen,
+  onlyForTopology,
   text,
   version,
 } from '../../rendering/capabilities';
+import { resourceTags } from '../../rendering/terraform';
 import { hcl, header, shortEnvironment } from '../../rendering/text';
 import {
   FormRenderInput,
@@ -76,11 +77,8 @@ export const atlasTerraformForm: RenderForm = {
       writable: v => /^\d+\.0$/.test(v),
     }),
     topology: oneOfValues(['replicaset', 'sharded']),
-    shards: onlyWhen(
-      chosen =>
-        chosen.topology === undefined
-          ? undefined
-          : chosen.topology === 'sharded',
+    shards: onlyForTopology(
+      'sharded',
       count({ min: 1, max: 50, preferred: [2] }),
     ),
     replicas: count({ min: 3, max: 50, preferred: [3] }),
@@ -196,11 +194,7 @@ function renderAtlas(input: FormRenderInput): RenderedFile[] {
     '    minimum_enabled_tls_protocol = "TLS1_2"',
     '  }',
     '',
-    '  tags = {',
-    `    environment            = ${hcl(request.environment)}`,
-    `    service                = ${hcl(request.name)}`,
-    `    reference_architecture = ${hcl(referenceTag.replace('@', '-v'))}`,
-    '  }',
+    ...resourceTags(input),
     '}',
     '',
   ].join('\n');

@@ -5,7 +5,7 @@ import {
   methods,
   methodsOf,
   oneOfValues,
-  onlyWhen,
+  onlyForTopology,
   version,
 } from '../../rendering/capabilities';
 import { kubernetesMetadata } from '../../rendering/kubernetes';
@@ -79,6 +79,24 @@ function mongodumpCronJob(
         },
       },
     },
+  };
+}
+
+/** `backup-cronjob.yaml`: the nightly mongodump of `what` (the replica set, the deployment). */
+function mongodumpCronJobFile(
+  input: FormRenderInput,
+  server: string,
+  what: string,
+): RenderedFile {
+  return {
+    path: `${DIR}/backup-cronjob.yaml`,
+    content: `${header(
+      '#',
+      input.referenceTag,
+      `Nightly mongodump of ${what}.`,
+    )}${yamlDocuments(
+      mongodumpCronJob(input, server, `mongo:${input.values.version}`),
+    )}`,
   };
 }
 
@@ -193,16 +211,7 @@ export const communityOperatorForm: RenderForm = {
       },
     ];
     if (values.backup === 'snapshot') {
-      files.push({
-        path: `${DIR}/backup-cronjob.yaml`,
-        content: `${header(
-          '#',
-          referenceTag,
-          'Nightly mongodump of the replica set.',
-        )}${yamlDocuments(
-          mongodumpCronJob(input, server, `mongo:${values.version}`),
-        )}`,
-      });
+      files.push(mongodumpCronJobFile(input, server, 'the replica set'));
     }
     return files;
   },
@@ -220,11 +229,8 @@ export const enterpriseOperatorForm: RenderForm = {
     provisioning: fixed('operator'),
     version: version({ known: MONGODB_RELEASES, writable: isRelease }),
     topology: oneOfValues(['replicaset', 'sharded']),
-    shards: onlyWhen(
-      chosen =>
-        chosen.topology === undefined
-          ? undefined
-          : chosen.topology === 'sharded',
+    shards: onlyForTopology(
+      'sharded',
       count({ min: 1, max: 50, preferred: [2] }),
     ),
     replicas: count({ min: 1, max: 50, preferred: [3] }),
@@ -316,16 +322,7 @@ export const enterpriseOperatorForm: RenderForm = {
       },
     ];
     if (values.backup === 'snapshot') {
-      files.push({
-        path: `${DIR}/backup-cronjob.yaml`,
-        content: `${header(
-          '#',
-          referenceTag,
-          'Nightly mongodump of the deployment.',
-        )}${yamlDocuments(
-          mongodumpCronJob(input, server, `mongo:${values.version}`),
-        )}`,
-      });
+      files.push(mongodumpCronJobFile(input, server, 'the deployment'));
     }
     return files;
   },

@@ -7,6 +7,7 @@ import {
   text,
   version,
 } from '../../rendering/capabilities';
+import { awsRegion, resourceTags } from '../../rendering/terraform';
 import { hcl, header, shortEnvironment } from '../../rendering/text';
 import {
   FormRenderInput,
@@ -16,7 +17,6 @@ import {
 import { POSTGRES_RELEASES, topologyConflict } from './cloudNativePg';
 
 const DIR = 'infra/rds';
-const AWS_REGION = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
 
 /**
  * Amazon RDS for PostgreSQL with the `hashicorp/aws` provider: one
@@ -41,11 +41,7 @@ export const rdsTerraformForm: RenderForm = {
       preferred: ({ chosen }) =>
         chosen.topology === 'standalone' ? [1] : [2, 3],
     }),
-    region: text({
-      pattern: AWS_REGION,
-      requested: ({ request }) => request.region?.trim().toLowerCase(),
-      fallback: () => 'eu-west-2',
-    }),
+    region: awsRegion(),
     instanceClass: text({
       pattern: /^db\.[a-z0-9]+\.[a-z0-9]+$/,
       requested: ({ request }) => request.size?.trim().toLowerCase(),
@@ -90,13 +86,7 @@ function renderRds(input: FormRenderInput): RenderedFile[] {
   const monitoring = methodsOf(values.monitoring);
   const production = request.environment === 'production';
   const retentionDays = production ? 14 : 7;
-  const tags = [
-    '  tags = {',
-    `    environment            = ${hcl(request.environment)}`,
-    `    service                = ${hcl(request.name)}`,
-    `    reference_architecture = ${hcl(referenceTag.replace('@', '-v'))}`,
-    '  }',
-  ];
+  const tags = resourceTags(input);
 
   const main = [
     header(

@@ -9,10 +9,16 @@ import {
   methods,
   methodsOf,
   oneOfValues,
-  onlyWhen,
+  onlyForTopology,
   text,
   version,
 } from '../../rendering/capabilities';
+import {
+  awsRegion,
+  awsVersionsFile,
+  resourceTags,
+  stringVariables,
+} from '../../rendering/terraform';
 import { hcl, header, shortEnvironment } from '../../rendering/text';
 import {
   FormRenderInput,
@@ -80,11 +86,8 @@ export const elastiCacheForm: RenderForm = {
       preferred: ({ chosen }) =>
         chosen.topology === 'standalone' ? [1] : [2, 3],
     }),
-    shards: onlyWhen(
-      chosen =>
-        chosen.topology === undefined
-          ? undefined
-          : chosen.topology === 'cluster',
+    shards: onlyForTopology(
+      'cluster',
       count({ min: 1, max: 500, preferred: [3] }),
     ),
     failover: oneOfValues([true, false]),
@@ -108,11 +111,7 @@ export const elastiCacheForm: RenderForm = {
           ? 'cache.r7g.large'
           : 'cache.t4g.small',
     }),
-    region: text({
-      pattern: /^[a-z]{2}(-gov)?-[a-z]+-\d$/,
-      requested: ({ request }) => request.region?.trim().toLowerCase(),
-      fallback: () => 'eu-west-2',
-    }),
+    region: awsRegion(),
   },
   conflict,
   render: renderElastiCache,
@@ -129,13 +128,6 @@ function renderElastiCache(input: FormRenderInput): RenderedFile[] {
   const logs = methodsOf(values.monitoring);
   const family = `${engine}${String(values.version).split('.')[0]}`;
   const snapshotDays = request.environment === 'production' ? 7 : 1;
-  const tags = [
-    '  tags = {',
-    `    environment            = ${hcl(request.environment)}`,
-    `    service                = ${hcl(request.name)}`,
-    `    reference_architecture = ${hcl(referenceTag.replace('@', '-v'))}`,
-    '  }',
-  ];
 
   const group = [
     header(
@@ -200,7 +192,7 @@ function renderElastiCache(input: FormRenderInput): RenderedFile[] {
       ]),
     ),
     '',
-    ...tags,
+    ...resourceTags(input),
     '}',
     '',
     ...(logs.includes('cloudwatch-logs')
@@ -249,26 +241,7 @@ function renderElastiCache(input: FormRenderInput): RenderedFile[] {
     iam: 'aws_elasticache_user.app_iam.user_id',
   };
   const files: RenderedFile[] = [
-    {
-      path: `${DIR}/versions.tf`,
-      content: [
-        header('#', referenceTag, 'Terraform, provider and region.'),
-        'terraform {',
-        '  required_version = ">= 1.6"',
-        '  required_providers {',
-        '    aws = {',
-        '      source  = "hashicorp/aws"',
-        '      version = "~> 5.0"',
-        '    }',
-        '  }',
-        '}',
-        '',
-        'provider "aws" {',
-        `  region = ${hcl(String(values.region))}`,
-        '}',
-        '',
-      ].join('\n'),
-    },
+    awsVersionsFile(DIR, input),
     {
       path: `${DIR}/variables.tf`,
       content: [
@@ -277,14 +250,7 @@ function renderElastiCache(input: FormRenderInput): RenderedFile[] {
           referenceTag,
           'The network, and secrets the pipeline provides.',
         ),
-        'variable "subnet_group_name" {',
-        '  type = string',
-        '}',
-        '',
-        'variable "security_group_id" {',
-        '  type = string',
-        '}',
-        '',
+        ...stringVariables(['subnet_group_name', 'security_group_id']),
         ...(auth === 'password'
           ? [
               'variable "auth_token" {',
@@ -304,7 +270,7 @@ function renderElastiCache(input: FormRenderInput): RenderedFile[] {
             ]
           : []),
         ...(logs.includes('firehose-logs')
-          ? ['variable "firehose_stream_name" {', '  type = string', '}', '']
+          ? stringVariables(['firehose_stream_name'])
           : []),
       ].join('\n'),
     },

@@ -8,6 +8,7 @@ import {
   version,
 } from '../../rendering/capabilities';
 import { kubernetesMetadata } from '../../rendering/kubernetes';
+import { stringVariables } from '../../rendering/terraform';
 import { hcl, header, yamlDocuments } from '../../rendering/text';
 import {
   FacetCapability,
@@ -385,12 +386,7 @@ function renderVault(input: FormRenderInput): RenderedFile[] {
       )}`,
       '}',
       '',
-      ...variables.flatMap(v => [
-        `variable "${v}" {`,
-        '  type = string',
-        '}',
-        '',
-      ]),
+      ...stringVariables(variables),
       ...auth.flatMap(m => [...AUTH_METHODS[m], '']),
       ...audit.flatMap(d => [...auditDevices[d], '']),
     ].join('\n'),
