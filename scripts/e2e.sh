@@ -16,9 +16,11 @@ echo "building the frontend"
 }
 
 echo "starting the backend"
+# Not `backstage-cli package start`: its watcher restarts the backend
+# whenever a source file changes, which a test run must not depend on.
 (
   cd packages/backend &&
-    exec setsid npx backstage-cli package start \
+    NODE_ENV=development exec setsid node --require @backstage/cli/config/nodeTransform.cjs src/index.ts \
       --config ../../app-config.yaml --config ../../app-config.e2e.yaml
 ) > "$out/backend.log" 2>&1 &
 backend=$!

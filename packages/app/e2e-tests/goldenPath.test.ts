@@ -1,6 +1,7 @@
-import { APIResponse, expect, Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { existsSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { Api, apiAs, json, repositoriesRoot, scanAndWait, screenshotDir, signIn, waitForDemoScan } from './support/portal';
 
 /*
  * The golden path end to end: the CoE lead publishes a MongoDB reference
@@ -11,88 +12,8 @@ import { join, resolve } from 'node:path';
  * deleted afterwards, so repeated runs leave the tree clean.
  */
 
-const screenshotDir = 'test-results/e2e/screenshots';
-
 // A locator that finds nothing fails in 30 seconds, not at the test's timeout.
 test.use({ actionTimeout: 30_000 });
-// platformAdoption.localRepositories[0].root, seen from the repository root.
-const repositoriesRoot = resolve(__dirname, '../../../examples/repositories');
-
-/**
- * Signs in with one of the demo personas. Right after the backend starts
- * the catalog may not hold the persona's User entity yet, and sign-in
- * fails ("You do not appear to be signed in"): try again until it holds.
- */
-async function signIn(page: Page, button: 'Enter' | 'Enter as CoE lead') {
-  await expect(async () => {
-    await page.goto('/');
-    await page.getByRole('button', { name: button, exact: true }).click();
-    await expect(
-      page
-        .getByRole('navigation', { name: 'sidebar nav' })
-        .getByRole('link', { name: 'Catalog', exact: true }),
-    ).toBeVisible({ timeout: 10_000 });
-  }).toPass({ timeout: 90_000, intervals: [2_000] });
-}
-
-/** A REST client for the Backstage API with a persona's token, through the page's request context. */
-async function apiAs(page: Page, provider: 'guest' | 'coe-lead') {
-  const refresh = await page.request.get(`/api/auth/${provider}/refresh`, {
-    headers: { 'x-requested-with': 'XMLHttpRequest' },
-  });
-  expect(refresh.ok(), `sign-in refresh for ${provider}`).toBe(true);
-  const token: string = (await refresh.json()).backstageIdentity.token;
-  const headers = { Authorization: `Bearer ${token}` };
-  return {
-    get: (path: string) => page.request.get(`/api${path}`, { headers }),
-    delete: (path: string) => page.request.delete(`/api${path}`, { headers }),
-    post: (path: string, data: unknown = {}) =>
-      page.request.post(`/api${path}`, { headers, data }),
-    put: (path: string, data: unknown) =>
-      page.request.put(`/api${path}`, { headers, data }),
-  };
-}
-type Api = Awaited<ReturnType<typeof apiAs>>;
-
-async function json(response: APIResponse, what: string) {
-  expect(
-    response.ok(),
-    `${what}: ${response.status()} ${await response.text()}`,
-  ).toBe(true);
-  return response.json();
-}
-
-/** Starts a scan (waiting out one already running) and waits until a newer one has completed. */
-async function scanAndWait(api: Api) {
-  const before =
-    (
-      await json(
-        await api.get('/platform-adoption/scans/current'),
-        'scan status',
-      )
-    ).current?.id ?? 0;
-  await expect
-    .poll(async () => (await api.post('/platform-adoption/scans')).status(), {
-      message: 'a scan could be started',
-      timeout: 60_000,
-      intervals: [2_000],
-    })
-    .toBe(202);
-  await expect
-    .poll(
-      async () => {
-        const status = await json(
-          await api.get('/platform-adoption/scans/current'),
-          'scan status',
-        );
-        return status.current && status.current.id > before && !status.running
-          ? status.current.status
-          : 'running';
-      },
-      { message: 'the scan completed', timeout: 90_000, intervals: [2_000] },
-    )
-    .toBe('completed');
-}
 
 /**
  * The MongoDB standard: the published one, or one derived from the fleet,
@@ -106,17 +27,7 @@ async function ensureMongodbStandard(
     'MongoDB reference',
   );
   if (overview.standard) return overview.standard;
-  // The scan at start-up can run before the catalog has loaded the demo.
-  const current = await json(
-    await api.get('/platform-adoption/scans/current'),
-    'scan status',
-  );
-  if (
-    !current.current ||
-    current.current.stats.deployments === 0 ||
-    current.running
-  )
-    await scanAndWait(api);
+  await waitForDemoScan(api, true);
   const derived = await json(
     await api.post('/platform-adoption/references/mongodb/derive'),
     'derive',
@@ -148,13 +59,13 @@ test('a team creates a MongoDB deployment from the golden path, and a scan finds
     // The CoE lead makes sure a MongoDB standard is published.
     const coeContext = await browser.newContext();
     const coePage = await coeContext.newPage();
-    await signIn(coePage, 'Enter as CoE lead');
+    await signIn(coePage, 'coe-lead');
     const coe = await apiAs(coePage, 'coe-lead');
     const standard = await ensureMongodbStandard(coe);
     const templateTitle = `MongoDB golden path (reference v${standard.version})`;
 
     // A member of Customer Insights finds the golden path under Create.
-    await signIn(page, 'Enter');
+    await signIn(page, 'guest');
     guest = await apiAs(page, 'guest');
     await page.goto('/create');
     // The catalog module polls the published references every 30 seconds.
