@@ -84,6 +84,14 @@ export interface PlatformSummary {
   declaredWithoutConfiguration: DeclaredWithoutConfiguration[];
 }
 
+/** A facet bar as served: a value and how many server deployments hold it. @public */
+export type FacetBarCount = Omit<FacetBar, 'deploymentIds'>;
+
+/** `GET /platforms/:platform/summary`: the summary with its bars as counts. @public */
+export type PlatformSummaryResponse = Omit<PlatformSummary, 'distributions'> & {
+  distributions: Record<string, FacetBarCount[]>;
+};
+
 /** @public */
 export interface RollupsResponse {
   items: RollupWithStage[];

@@ -3,7 +3,7 @@ import type {
   Deployment,
   FindingWithDeployments,
   OverviewResponse,
-  PlatformSummary,
+  PlatformSummaryResponse,
   PlatformWithCounts,
   RollupsResponse,
   ScanRun,
@@ -374,7 +374,7 @@ export const findings: FindingWithDeployments[] = [
   },
 ];
 
-export const summary: PlatformSummary = {
+export const summary: PlatformSummaryResponse = {
   platform: 'mongodb',
   scored: true,
   deployments: 22,
@@ -392,21 +392,21 @@ export const summary: PlatformSummary = {
   rules: [],
   distributions: {
     version: [
-      { value: '7.0', count: 18, deploymentIds: [] },
-      { value: '6.0', count: 3, deploymentIds: [] },
-      { value: '4.4', count: 1, deploymentIds: [] },
+      { value: '7.0', count: 18 },
+      { value: '6.0', count: 3 },
+      { value: '4.4', count: 1 },
     ],
     backup: [
-      { value: 'snapshot', count: 16, deploymentIds: [] },
-      { value: 'none', count: 5, deploymentIds: ['b2', 'c3'] },
-      { value: 'continuous', count: 1, deploymentIds: ['a1'] },
+      { value: 'snapshot', count: 16 },
+      { value: 'none', count: 5 },
+      { value: 'continuous', count: 1 },
     ],
     authentication: [
-      { value: 'none', count: 12, deploymentIds: [] },
-      { value: 'scram', count: 9, deploymentIds: [] },
-      { value: 'unknown', count: 1, deploymentIds: ['b2'] },
+      { value: 'none', count: 12 },
+      { value: 'scram', count: 9 },
+      { value: 'unknown', count: 1 },
     ],
-    client: [{ value: 'unknown', count: 22, deploymentIds: [] }],
+    client: [{ value: 'unknown', count: 22 }],
   },
   shadow: [
     {

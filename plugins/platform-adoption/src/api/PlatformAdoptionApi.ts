@@ -19,7 +19,7 @@ import type {
   HistoryMetrics,
   HistoryResponse,
   OverviewResponse,
-  PlatformSummary,
+  PlatformSummaryResponse,
   PlatformWithCounts,
   RollupsResponse,
   ScanProblemsResponse,
@@ -250,7 +250,7 @@ export interface PlatformAdoptionApi {
   /** `summary` is null before the first scan. */
   getPlatformSummary(
     platform: string,
-  ): Promise<{ summary: PlatformSummary | null }>;
+  ): Promise<{ summary: PlatformSummaryResponse | null }>;
   getRollups(query: RollupQuery): Promise<RollupsResponse>;
   getScanStatus(): Promise<ScanStatusResponse>;
   listScans(options?: { limit?: number }): Promise<{ items: ScanRun[] }>;

@@ -13,7 +13,7 @@ import type {
   ReferenceProposal,
   FindingWithDeployments,
   OverviewResponse,
-  PlatformSummary,
+  PlatformSummaryResponse,
   PlatformWithCounts,
   RollupsResponse,
   ScanProblemsResponse,
@@ -127,7 +127,7 @@ export class PlatformAdoptionClient implements PlatformAdoptionApi {
 
   getPlatformSummary(
     platform: string,
-  ): Promise<{ summary: PlatformSummary | null }> {
+  ): Promise<{ summary: PlatformSummaryResponse | null }> {
     return this.request(
       `/platforms/${encodeURIComponent(platform)}/summary`,
     );

@@ -7,7 +7,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import Autocomplete from '@material-ui/lab/Autocomplete';
 import {
   DEPLOYMENT_ENVIRONMENTS,
-  FacetBar,
+  FacetBarCount,
   FacetDefinition,
   OrgUnitNode,
 } from '@platform-adoption/plugin-platform-adoption-common';
@@ -69,7 +69,7 @@ const SearchField = (props: {
 /** Pick a facet, then one of its values (or type one), then add it. */
 const FacetFilterPicker = (props: {
   facets: FacetDefinition[];
-  distributions: Record<string, FacetBar[]>;
+  distributions: Record<string, FacetBarCount[]>;
   onAdd: (facet: string, value: string) => void;
 }) => {
   const classes = useStyles();
@@ -145,7 +145,7 @@ export const DeploymentFilterBar = (props: {
   filters: DeploymentFilters;
   onChange: (filters: DeploymentFilters) => void;
   facets: FacetDefinition[];
-  distributions: Record<string, FacetBar[]>;
+  distributions: Record<string, FacetBarCount[]>;
   orgUnits: OrgUnitNode[];
 }) => {
   const classes = useStyles();

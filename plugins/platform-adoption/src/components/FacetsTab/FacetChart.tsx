@@ -4,7 +4,7 @@ import Paper from '@material-ui/core/Paper';
 import Typography from '@material-ui/core/Typography';
 import { useTheme } from '@material-ui/core/styles';
 import {
-  FacetBar,
+  FacetBarCount,
   FacetConsensus,
   FacetDefinition,
   REDACTED,
@@ -36,7 +36,7 @@ function noConsensusText(facet: FacetDefinition) {
  */
 export const FacetChart = (props: {
   facet: FacetDefinition;
-  bars: FacetBar[];
+  bars: FacetBarCount[];
   consensus?: FacetConsensus;
   basePath: string;
 }) => {
@@ -44,8 +44,8 @@ export const FacetChart = (props: {
   const theme = useTheme();
   const navigate = useNavigate();
   const shown = bars.slice(0, MAX_BARS);
-  const link = (bar: FacetBar) => deploymentsLink(basePath, barFilters(facet, bar));
-  const colour = (bar: FacetBar) => {
+  const link = (bar: FacetBarCount) => deploymentsLink(basePath, barFilters(facet, bar));
+  const colour = (bar: FacetBarCount) => {
     if (isConsensusBar(bar, consensus)) return theme.palette.primary.main;
     if (bar.value === UNKNOWN || bar.value === REDACTED) return theme.palette.grey[500];
     return theme.palette.info.light;
@@ -98,7 +98,7 @@ export const FacetChart = (props: {
                 dataKey="count"
                 label={{ position: 'right', fill: theme.palette.text.primary, fontSize: 12 }}
                 cursor="pointer"
-                onClick={(data: { payload?: FacetBar }) => data.payload && navigate(link(data.payload))}
+                onClick={(data: { payload?: FacetBarCount }) => data.payload && navigate(link(data.payload))}
               >
                 {shown.map(bar => (
                   <Cell key={bar.value} fill={colour(bar)} />

@@ -1,5 +1,5 @@
 import {
-  FacetBar,
+  FacetBarCount,
   FacetConsensus,
   FacetDefinition,
   UNKNOWN,
@@ -10,7 +10,7 @@ import { DeploymentFilters } from '../DeploymentsTab/deploymentFilters';
 export const MAX_BARS = 15;
 
 /** True when no server deployment has a known value for the facet. */
-export function allUnknown(bars: FacetBar[] | undefined): boolean {
+export function allUnknown(bars: FacetBarCount[] | undefined): boolean {
   return !bars || bars.every(b => b.value === UNKNOWN);
 }
 
@@ -19,7 +19,7 @@ export function allUnknown(bars: FacetBar[] | undefined): boolean {
  * release line, so a consensus of "7.0.14" is the "7.0" bar.
  */
 export function isConsensusBar(
-  bar: FacetBar,
+  bar: FacetBarCount,
   consensus: FacetConsensus | undefined,
 ): boolean {
   if (!consensus) return false;
@@ -35,7 +35,7 @@ export function isConsensusBar(
  */
 export function barFilters(
   facet: FacetDefinition,
-  bar: FacetBar,
+  bar: FacetBarCount,
 ): Partial<DeploymentFilters> {
   const facets = [{ facet: facet.id, value: bar.value }];
   if (facet.kind === 'version') {

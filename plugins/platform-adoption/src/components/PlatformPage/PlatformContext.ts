@@ -1,5 +1,5 @@
 import type {
-  PlatformSummary,
+  PlatformSummaryResponse,
   PlatformWithCounts,
 } from '@platform-adoption/plugin-platform-adoption-common';
 import { createContext, useContext } from 'react';
@@ -10,7 +10,7 @@ export interface PlatformContextValue {
   platform: PlatformWithCounts;
   /** The platform's analysis summary; null before the first scan. */
   summary: {
-    value?: PlatformSummary | null;
+    value?: PlatformSummaryResponse | null;
     loading: boolean;
     error?: Error;
     retry: () => void;

@@ -11,7 +11,7 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
-import type { PlatformSummary } from '@platform-adoption/plugin-platform-adoption-common';
+import type { PlatformSummaryResponse } from '@platform-adoption/plugin-platform-adoption-common';
 import { pluralize } from '../shared/format';
 import { repositoryUrl } from '../shared/links';
 
@@ -19,7 +19,7 @@ import { repositoryUrl } from '../shared/links';
  * Shadow adoption: repositories using the platform with nothing declared
  * in the catalog, and Resources declaring it with no configuration found.
  */
-export const ShadowCallout = (props: { summary: PlatformSummary; title: string }) => {
+export const ShadowCallout = (props: { summary: PlatformSummaryResponse; title: string }) => {
   const { shadow, declaredWithoutConfiguration: declared } = props.summary;
   if (!shadow.length && !declared.length) return null;
   const parts = [

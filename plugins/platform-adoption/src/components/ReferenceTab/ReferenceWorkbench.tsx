@@ -14,7 +14,7 @@ import DeleteIcon from '@material-ui/icons/DeleteOutline';
 import Alert from '@material-ui/lab/Alert';
 import {
   describeRequirement,
-  FacetBar,
+  FacetBarCount,
   FacetDefinition,
   PracticeKind,
   ReferenceProposal,
@@ -101,7 +101,7 @@ function upgradeLink(basePath: string, facet: FacetDefinition | undefined, value
 export const ReferenceWorkbench = (props: {
   platform: { id: string; title: string; facets: FacetDefinition[] };
   overview: ReferenceOverview;
-  distributions: Record<string, FacetBar[]>;
+  distributions: Record<string, FacetBarCount[]>;
   basePath: string;
   titles: FacetTitles;
   onChanged: () => void;

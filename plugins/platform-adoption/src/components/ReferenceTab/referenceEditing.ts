@@ -1,5 +1,5 @@
 import {
-  FacetBar,
+  FacetBarCount,
   FacetDefinition,
   FacetRequirement,
   FacetScalar,
@@ -248,7 +248,7 @@ export function requirableFacets(facets: FacetDefinition[]): FacetDefinition[] {
 export function meetingFilters(
   facet: string,
   requirement: FacetRequirement,
-  bars: FacetBar[] | undefined,
+  bars: FacetBarCount[] | undefined,
 ): FacetFilter[] {
   if ('equals' in requirement) return [{ facet, value: String(requirement.equals) }];
   if ('oneOf' in requirement) return requirement.oneOf.map(value => ({ facet, value: String(value) }));
