@@ -1,10 +1,11 @@
 import { PlatformDefinition } from '../domain/platform';
 import { assessFacet, FacetAssessment, standardBelowConsensus } from './assessFacet';
+import { EncodedFleet, encodeFleet } from './encoding';
 import { duplicateWeights } from './lineage';
-import { PeerGroup, peerGroups } from './peers';
+import { IndexedPeerGroup, PeerGroup, peerGroupsByIndex } from './peers';
 import { ordinalConsensus } from './ordinal';
-import { minePairRules } from './rules';
-import { agreementKey, FacetTally } from './tally';
+import { MinedRule, mineRules } from './rules';
+import { FacetTally } from './tally';
 import { extractTeamConventions } from './teamConventions';
 import {
   AnalysisDeployment,
@@ -14,7 +15,6 @@ import {
   FacetRequirement,
   Finding,
   FindingReason,
-  PairRule,
   PlatformAnalysis,
 } from './types';
 
@@ -37,16 +37,20 @@ export interface DeploymentAssessment {
   merits: Array<Omit<FindingReason, 'contribution'> & { weight: number }>;
 }
 
-function tallies(platform: PlatformDefinition, members: AnalysisDeployment[], weights: Map<string, number>) {
+/** Each facet's weighted value counts among some members of the fleet. */
+function tallies(fleet: EncodedFleet, members: ArrayLike<number>) {
   const result = new Map<string, FacetTally>();
-  for (const facet of platform.facets) {
+  fleet.facets.forEach((facet, f) => {
     const tally = new FacetTally();
-    for (const d of members) {
-      const value = d.facets[facet.id];
-      if (value !== undefined) tally.add(agreementKey(facet.kind, value), value, weights.get(d.id) ?? 1);
+    const ids = fleet.keyIds[f];
+    const names = fleet.keyNames[f];
+    for (let m = 0; m < members.length; m++) {
+      const i = members[m];
+      const k = ids[i];
+      if (k >= 0) tally.add(names[k], fleet.deployments[i].facets[facet.id]!, fleet.weights[i]);
     }
     result.set(facet.id, tally);
-  }
+  });
   return result;
 }
 
@@ -98,8 +102,10 @@ export function analyzePlatform(input: AnalyzePlatformInput): PlatformAnalysis {
   const { platform } = input;
   const deployments = [...input.deployments].sort((a, b) => a.id.localeCompare(b.id));
   const weights = duplicateWeights(deployments);
+  const fleet = encodeFleet(deployments, platform.facets, weights);
+  const everyone = deployments.map((_, i) => i);
   const totalWeight = deployments.reduce((s, d) => s + (weights.get(d.id) ?? 1), 0);
-  const consensus = platformConsensus(input, tallies(platform, deployments, weights), options);
+  const consensus = platformConsensus(input, tallies(fleet, everyone), options);
   const empty = { platform: platform.id, deployments: deployments.length, consensus };
   if (totalWeight < options.kmin - 1e-9) {
     return { ...empty, scored: false, findings: [], scores: {}, rules: [] };
@@ -108,57 +114,92 @@ export function analyzePlatform(input: AnalyzePlatformInput): PlatformAnalysis {
   const contextFacets = platform.facets
     .filter(f => f.context)
     .map(f => ({ id: f.id, strict: f.context === 'strict' }));
-  const groups = peerGroups(deployments, contextFacets, weights, options.kmin);
-  const groupTallies = new Map<AnalysisDeployment[], Map<string, FacetTally>>();
-  // Rules are mined among peers, so an antecedent that merely stands for a
-  // context (a version only Atlas clusters run) cannot make a false rule.
-  // Indexed by the facet they conclude on: each facet of each deployment
-  // looks only at the rules about it.
-  const groupRules = new Map<AnalysisDeployment[], Map<string, PairRule[]>>();
-  const rulesOf = (members: AnalysisDeployment[], facetId: string) => {
-    let mined = groupRules.get(members);
-    if (!mined) {
-      mined = new Map();
-      for (const rule of minePairRules(members, platform.facets, weights, options.kmin, options.ruleConfidence)) {
-        const list = mined.get(rule.then.facet);
-        if (list) list.push(rule);
-        else mined.set(rule.then.facet, [rule]);
-      }
-      groupRules.set(members, mined);
+  const groups = peerGroupsByIndex(deployments, contextFacets, weights, options.kmin);
+  // Per peer group, computed once: facet tallies, and the rules mined among
+  // the peers, so an antecedent that merely stands for a context (a version
+  // only Atlas clusters run) cannot make a false rule. Rules are indexed by
+  // the facet they conclude on: each facet of each deployment looks only at
+  // the rules about it.
+  // Judging a facet value is pure, and peers share values: each distinct
+  // (facet, value, weight, broken rule) of a group is judged once.
+  const perGroup = new Map<
+    IndexedPeerGroup,
+    {
+      tallies: Map<string, FacetTally>;
+      judged: Array<Map<number, FacetAssessment | undefined>>;
+      rules?: MinedRule[];
+      byFacet?: MinedRule[][];
     }
-    return mined.get(facetId) ?? [];
+  >();
+  const groupData = (group: IndexedPeerGroup) => {
+    let data = perGroup.get(group);
+    if (!data) {
+      data = { tallies: tallies(fleet, group.indexes), judged: platform.facets.map(() => new Map()) };
+      perGroup.set(group, data);
+    }
+    return data;
+  };
+  const rulesAbout = (group: IndexedPeerGroup, f: number) => {
+    const data = groupData(group);
+    if (!data.byFacet) {
+      data.rules = mineRules(fleet, group.indexes, options.kmin, options.ruleConfidence);
+      data.byFacet = platform.facets.map(() => []);
+      for (const rule of data.rules) data.byFacet[rule.thenFacet].push(rule);
+    }
+    return data.byFacet[f];
   };
 
-  const assessments: DeploymentAssessment[] = deployments.flatMap(d => {
-    const peers = groups.get(d.id);
-    if (!peers) return []; // too few peers in its strict context: facets only
-    let facetTallies = groupTallies.get(peers.members);
-    if (!facetTallies) {
-      facetTallies = tallies(platform, peers.members, weights);
-      groupTallies.set(peers.members, facetTallies);
-    }
-    const assessment: DeploymentAssessment = { deployment: d, peers, importance: 0, faults: [], merits: [] };
-    for (const facet of platform.facets) {
+  const assessments: DeploymentAssessment[] = [];
+  deployments.forEach((d, i) => {
+    const peers = groups[i];
+    if (!peers) return; // too few peers in its strict context: facets only
+    const { tallies: facetTallies, judged: judgedOf } = groupData(peers);
+    const weight = fleet.weights[i];
+    const assessment: DeploymentAssessment = {
+      deployment: d,
+      peers: { context: peers.context, members: peers.members },
+      importance: 0,
+      faults: [],
+      merits: [],
+    };
+    platform.facets.forEach((facet, f) => {
       const value = d.facets[facet.id];
-      if (facet.context || value === undefined) continue;
-      const brokenRule = findBrokenRule(rulesOf(peers.members, facet.id), d, facet.id, platform);
-      const judged: FacetAssessment | undefined = assessFacet({
-        facet,
-        value,
-        weight: weights.get(d.id) ?? 1,
-        tally: facetTallies.get(facet.id)!,
-        requirement: input.standard?.[facet.id],
-        brokenRule,
-        options,
-      });
-      if (!judged) continue;
+      if (facet.context || value === undefined) return;
+      const key = fleet.keyIds[f][i];
+      const rules = rulesAbout(peers, f);
+      let broken = -1;
+      for (let r = 0; r < rules.length; r++) {
+        if (fleet.keyIds[rules[r].ifFacet][i] === rules[r].ifKey && key !== rules[r].thenKey) {
+          broken = r;
+          break;
+        }
+      }
+      const memo =
+        (fleet.valueIds[f][i] * fleet.distinctWeights + fleet.weightIds[i]) * (rules.length + 1) + broken + 1;
+      let judged: FacetAssessment | undefined;
+      if (judgedOf[f].has(memo)) {
+        judged = judgedOf[f].get(memo);
+      } else {
+        judged = assessFacet({
+          facet,
+          value,
+          key: fleet.keyNames[f][key],
+          weight,
+          tally: facetTallies.get(facet.id)!,
+          requirement: input.standard?.[facet.id],
+          brokenRule: broken < 0 ? undefined : rules[broken].rule,
+          options,
+        });
+        judgedOf[f].set(memo, judged);
+      }
+      if (!judged) return;
       assessment.importance += judged.importance;
       if (judged.reason && judged.deviation > 0) {
         const entry = { ...judged.reason, weight: judged.importance * judged.deviation };
         (judged.reason.direction === 'better' ? assessment.merits : assessment.faults).push(entry);
       }
-    }
-    return [assessment];
+    });
+    assessments.push(assessment);
   });
 
   const conventions = extractTeamConventions(assessments);
@@ -186,26 +227,8 @@ export function analyzePlatform(input: AnalyzePlatformInput): PlatformAnalysis {
     (a, b) =>
       kindOrder[a.kind] - kindOrder[b.kind] || b.score - a.score || a.deploymentId.localeCompare(b.deploymentId),
   );
-  const rules = minePairRules(deployments, platform.facets, weights, options.kmin, options.ruleConfidence);
+  // A peer group of the whole platform has mined the platform's rules already.
+  const whole = [...perGroup.entries()].find(([group, data]) => data.rules && group.indexes.length === deployments.length);
+  const rules = (whole?.[1].rules ?? mineRules(fleet, everyone, options.kmin, options.ruleConfidence)).map(r => r.rule);
   return { ...empty, scored: true, findings, scores, rules };
-}
-
-function findBrokenRule(
-  rules: PairRule[],
-  d: AnalysisDeployment,
-  facetId: string,
-  platform: PlatformDefinition,
-): PairRule | undefined {
-  const value = d.facets[facetId];
-  const facet = platform.facets.find(f => f.id === facetId)!;
-  return rules.find(rule => {
-    if (rule.then.facet !== facetId) return false;
-    const antecedent = platform.facets.find(f => f.id === rule.if.facet)!;
-    const own = d.facets[rule.if.facet];
-    if (own === undefined) return false;
-    return (
-      agreementKey(antecedent.kind, own) === agreementKey(antecedent.kind, rule.if.value) &&
-      agreementKey(facet.kind, value) !== agreementKey(facet.kind, rule.then.value)
-    );
-  });
 }

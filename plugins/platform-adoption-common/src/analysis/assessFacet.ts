@@ -81,6 +81,8 @@ function rarity(
 export function assessFacet(args: {
   facet: FacetDefinition;
   value: FacetScalar;
+  /** The value's agreement key, when the caller has it already. */
+  key?: string;
   weight: number;
   tally: FacetTally;
   requirement?: FacetRequirement;
@@ -88,7 +90,7 @@ export function assessFacet(args: {
   options: AnalysisOptions;
 }): FacetAssessment | undefined {
   const { facet, value, tally, requirement, options } = args;
-  const key = agreementKey(facet.kind, value);
+  const key = args.key ?? agreementKey(facet.kind, value);
   const self = { key, weight: args.weight };
   const mode = ordinalConsensus(facet, tally, self, options.consensusSupport) ?? tally.mode(self);
   // Values of one tier are equally good but still different: a rare one is

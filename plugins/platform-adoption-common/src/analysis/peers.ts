@@ -6,6 +6,11 @@ export interface PeerGroup {
   members: AnalysisDeployment[];
 }
 
+/** A peer group with its members' positions in the input. */
+export interface IndexedPeerGroup extends PeerGroup {
+  indexes: number[];
+}
+
 /**
  * Each deployment's peers: those sharing its context facets (environment,
  * hosting…). When fewer than `kmin` (counting near-duplicates once) share
@@ -21,34 +26,47 @@ export function peerGroups(
   weights: Map<string, number>,
   kmin: number,
 ): Map<string, PeerGroup> {
+  const result = new Map<string, PeerGroup>();
+  peerGroupsByIndex(deployments, contextFacets, weights, kmin).forEach((group, i) => {
+    if (group) result.set(deployments[i].id, { context: group.context, members: group.members });
+  });
+  return result;
+}
+
+/** {@link peerGroups} by position in `deployments`; one object per group, shared by its members. */
+export function peerGroupsByIndex(
+  deployments: AnalysisDeployment[],
+  contextFacets: Array<{ id: string; strict: boolean }>,
+  weights: Map<string, number>,
+  kmin: number,
+): Array<IndexedPeerGroup | undefined> {
   const strict = contextFacets.filter(f => f.strict).map(f => f.id);
   const soft = contextFacets.filter(f => !f.strict).map(f => f.id);
   const levels = [...soft.map((_, i) => [...strict, ...soft.slice(0, soft.length - i)]), strict];
-  const indexes = levels.map(level => {
-    const groups = new Map<string, PeerGroup & { weight: number }>();
-    for (const d of deployments) {
+  // Each deployment's group at each level, from the widest context to the narrowest.
+  const groupAt = levels.map(level => {
+    const groups = new Map<string, { group: IndexedPeerGroup; weight: number }>();
+    return deployments.map((d, i) => {
       const context: Record<string, FacetScalar> = {};
       for (const facet of level) context[facet] = d.facets[facet] ?? 'unknown';
       const key = JSON.stringify(context);
-      const group = groups.get(key) ?? { context, members: [], weight: 0 };
-      group.members.push(d);
-      group.weight += weights.get(d.id) ?? 1;
-      groups.set(key, group);
-    }
-    return { level, groups };
+      let entry = groups.get(key);
+      if (!entry) {
+        entry = { group: { context, members: [], indexes: [] }, weight: 0 };
+        groups.set(key, entry);
+      }
+      entry.group.members.push(d);
+      entry.group.indexes.push(i);
+      entry.weight += weights.get(d.id) ?? 1;
+      return entry;
+    });
   });
 
-  const result = new Map<string, PeerGroup>();
-  for (const d of deployments) {
-    for (const { level, groups } of indexes) {
-      const context: Record<string, FacetScalar> = {};
-      for (const facet of level) context[facet] = d.facets[facet] ?? 'unknown';
-      const group = groups.get(JSON.stringify(context))!;
-      if (group.weight >= kmin - 1e-9) {
-        result.set(d.id, { context: group.context, members: group.members });
-        break;
-      }
+  return deployments.map((_, i) => {
+    for (const entries of groupAt) {
+      const entry = entries[i];
+      if (entry.weight >= kmin - 1e-9) return entry.group;
     }
-  }
-  return result;
+    return undefined;
+  });
 }

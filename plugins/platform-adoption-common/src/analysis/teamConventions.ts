@@ -11,18 +11,29 @@ export function extractTeamConventions(assessments: DeploymentAssessment[]): Fin
   for (const a of assessments) {
     const team = a.deployment.teamRef;
     if (!team) continue;
-    byTeam.set(team, [...(byTeam.get(team) ?? []), a]);
+    const members = byTeam.get(team);
+    if (members) members.push(a);
+    else byTeam.set(team, [a]);
   }
 
+  const signature = (r: { facet: string; value: unknown }) => `${r.facet}\n${JSON.stringify(r.value)}`;
   const conventions: Finding[] = [];
   for (const [teamRef, members] of [...byTeam.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     if (members.length < 2) continue;
-    const signature = (r: { facet: string; value: unknown }) => `${r.facet}\n${JSON.stringify(r.value)}`;
-    const shared = members[0].faults
-      .map(signature)
-      .filter(sig => members.every(m => m.faults.some(r => signature(r) === sig)));
+    // Each member's faults by facet and value (a deployment has one fault per facet at most).
+    const faultsOf = members.map(m => {
+      const bySignature = new Map<string, DeploymentAssessment['faults'][number]>();
+      for (const r of m.faults) {
+        const sig = signature(r);
+        if (!bySignature.has(sig)) bySignature.set(sig, r);
+      }
+      return bySignature;
+    });
+    const shared = members[0].faults.map(signature).filter(sig => faultsOf.every(f => f.has(sig)));
+    if (!shared.length) continue;
+    const taken = members.map(() => new Set<unknown>());
     for (const sig of shared) {
-      const reasons = members.map(m => m.faults.find(r => signature(r) === sig)!);
+      const reasons = faultsOf.map(f => f.get(sig)!);
       const score =
         members.reduce((s, m, i) => s + reasons[i].weight / (m.importance || 1), 0) / members.length;
       const { weight: _weight, ...reason } = reasons[0];
@@ -38,8 +49,11 @@ export function extractTeamConventions(assessments: DeploymentAssessment[]): Fin
           size: members[0].peers.members.length,
         },
       });
-      for (const m of members) m.faults = m.faults.filter(r => signature(r) !== sig);
+      reasons.forEach((r, i) => taken[i].add(r));
     }
+    members.forEach((m, i) => {
+      m.faults = m.faults.filter(r => !taken[i].has(r));
+    });
   }
   return conventions;
 }
