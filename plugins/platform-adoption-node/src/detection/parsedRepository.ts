@@ -36,6 +36,8 @@ export class ParsedRepository {
   private readonly texts = new Map<string, string | undefined>();
   private readonly documents = new Map<string, ConfigDocument[]>();
   private readonly hclFiles = new Map<string, HclFile | undefined>();
+  private readonly manifests = new Map<string, DeclaredDependency[]>();
+  private readonly listed = new Map<string, string[]>();
   private modules: TerraformModule[] | undefined;
   private objects: KubernetesObject[] | undefined;
 
@@ -72,8 +74,15 @@ export class ParsedRepository {
     }
   }
 
+  /** The repository's files matching any of the globs, sorted; each set of globs matched once. */
   list(globs: string[]): string[] {
-    return this.files.list(globs);
+    const key = globs.join('\u0000');
+    let paths = this.listed.get(key);
+    if (!paths) {
+      paths = this.files.list(globs);
+      this.listed.set(key, paths);
+    }
+    return [...paths];
   }
 
   /** The file's text, or undefined (with a problem) when it cannot be read. */
@@ -152,20 +161,28 @@ export class ParsedRepository {
     return this.objects;
   }
 
-  /** The dependencies a package manifest declares. */
+  /**
+   * The dependencies a package manifest declares, read once however many
+   * detectors ask (every platform's client-library detection does).
+   */
   dependencies(path: string): DeclaredDependency[] {
+    const cached = this.manifests.get(path);
+    if (cached) return cached;
+    let dependencies: DeclaredDependency[] = [];
     const text = this.text(path);
-    if (text === undefined) return [];
-    try {
-      return readDependencies(path, text);
-    } catch (error) {
-      this.report(
-        `${path} could not be read as a package manifest: ${
-          (error as Error).message
-        }`,
-        path,
-      );
-      return [];
+    if (text !== undefined) {
+      try {
+        dependencies = readDependencies(path, text);
+      } catch (error) {
+        this.report(
+          `${path} could not be read as a package manifest: ${
+            (error as Error).message
+          }`,
+          path,
+        );
+      }
     }
+    this.manifests.set(path, dependencies);
+    return dependencies;
   }
 }

@@ -58,7 +58,16 @@ export function readDependencies(
 }
 
 function npmDependencies(path: string, text: string): DeclaredDependency[] {
-  const root = parseJson(path, text).documents[0]?.root;
+  const parsed = parseJson(path, text);
+  // A truncated or broken manifest must be named as such, not read as one
+  // that declares no dependencies.
+  const issue = parsed.issues[0];
+  if (issue) {
+    throw new Error(
+      issue.line ? `it is not valid JSON (line ${issue.line})` : issue.message,
+    );
+  }
+  const root = parsed.documents[0]?.root;
   const result: DeclaredDependency[] = [];
   for (const section of [
     'dependencies',

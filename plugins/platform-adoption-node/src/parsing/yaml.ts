@@ -11,6 +11,7 @@ import {
   parseAllDocuments,
 } from 'yaml';
 import { ConfigMap, ConfigScalarValue, ConfigValue } from './configValue';
+import { parseJsonDocument } from './json';
 import { ParseLimits, DEFAULT_PARSE_LIMITS } from './limits';
 
 /**
@@ -284,8 +285,10 @@ export function parseYaml(
 }
 
 /**
- * JSON goes through the YAML parser (JSON is YAML 1.2) so its values carry
- * lines like every other source.
+ * JSON as the YAML parser reads it (JSON is YAML 1.2), so its values carry
+ * lines like every other source. Plain valid JSON takes a direct path that
+ * gives the same result several times faster; anything else (invalid,
+ * over a limit) goes through the YAML parser, which says what is wrong.
  *
  * @public
  */
@@ -294,5 +297,7 @@ export function parseJson(
   text: string,
   limits: ParseLimits = DEFAULT_PARSE_LIMITS,
 ): ParsedConfigFile {
+  const document = parseJsonDocument(path, text, limits);
+  if (document) return { documents: [document], issues: [] };
   return parseYaml(path, text, limits);
 }

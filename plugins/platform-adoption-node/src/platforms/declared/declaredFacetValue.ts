@@ -16,6 +16,7 @@ import {
   parseImageReference,
   versionFromImageTag,
 } from '../../parsing/imageReference';
+import { redactCredential } from '../../parsing/redaction';
 import { DeploymentBuilder, fileEvidence } from '../shared/deploymentBuilder';
 import { environmentFromName } from '../shared/environment';
 import { DeclaredFacetSource } from './declaration';
@@ -113,6 +114,12 @@ export function setDeclaredFacet(
     return;
   }
   const path = value.source ?? document.path;
+  // The engine redacts by facet id; a declared path can reach a credential
+  // under any facet (`authentication: { path: auth.password }`), so the
+  // value is redacted by the key it is written under, before it is shown.
+  const key = String(declaredPath(source.path).pop() ?? '');
+  const shown = (raw: ConfigScalarValue) =>
+    typeof raw === 'string' ? redactCredential(key, raw) : raw;
   if (isUnresolved(value) || value.kind !== 'scalar') {
     builder.unknown(
       facet.id,
@@ -120,13 +127,13 @@ export function setDeclaredFacet(
         path,
         value.line,
         isUnresolved(value)
-          ? `unresolved: ${describeValue(value)}`
+          ? `unresolved: ${shown(describeValue(value))}`
           : `not a single value: ${describeValue(value)}`,
       ),
     );
     return;
   }
-  const raw = value.value;
+  const raw = shown(value.value);
   const mapped =
     raw !== null && source.map && String(raw) in source.map
       ? source.map[String(raw)]

@@ -1,6 +1,8 @@
 import { ParsedRepository } from '../../detection/parsedRepository';
 import { ComposeService, composeServices } from '../../parsing/compose';
+import { valueAt } from '../../parsing/configValue';
 import { imageNamed } from './imageVersion';
+import { reportMisshapenComposeService, shapeOf } from './shapeProblems';
 import { runsClientTool } from './workloadSources';
 
 /** The Compose file name patterns Docker Compose looks for, and their variants. */
@@ -28,8 +30,22 @@ export function composeDeploymentSources(
   for (const path of repo.list(COMPOSE_GLOBS)) {
     for (const document of repo.configDocuments(path)) {
       const services = composeServices(document);
-      if (!services) continue;
+      const declared = valueAt(document.root, ['services']);
+      if (!services) {
+        if (
+          declared &&
+          !(declared.kind === 'scalar' && declared.value === null)
+        )
+          repo.report(
+            `${path}: services is ${shapeOf(
+              declared,
+            )}, not a map of services; the file was not read`,
+            path,
+          );
+        continue;
+      }
       for (const service of services) {
+        reportMisshapenComposeService(repo, path, service);
         if (
           imageNamed(service.image, images) &&
           !runsClientTool(service.commandLine, clientTools)

@@ -4,6 +4,7 @@ import {
   asBoolean,
   booleanAt,
   ConfigMap,
+  ConfigValue,
   layerConfigMaps,
   listAt,
   mapAt,
@@ -16,6 +17,7 @@ import {
   kubernetesEnvironmentHints,
 } from './environmentHints';
 import { DeploymentBuilder, fileEvidence } from './deploymentBuilder';
+import { shapeOf } from './shapeProblems';
 import { FacetDefault, setFacetFrom } from './sourcedValue';
 
 /** How a platform recognises its Helm chart. */
@@ -274,6 +276,20 @@ export function setChartSwitch(
   values: { on: string | boolean; off: string | boolean; defaultOn?: boolean },
 ): void {
   const written = valueAt(source.values, path);
+  const obstacle = written ? undefined : obstacleOn(source.values, path);
+  if (obstacle) {
+    builder.unknown(
+      facet,
+      valuesEvidence(
+        source,
+        obstacle.value,
+        `${obstacle.key} is ${shapeOf(obstacle.value)}, not a map: ${path.join(
+          '.',
+        )} cannot be read`,
+      ),
+    );
+    return;
+  }
   const defaultValue = values.defaultOn ? values.on : values.off;
   setFacetFrom(
     builder,
@@ -292,6 +308,24 @@ export function setChartSwitch(
       `chart default: ${path.join('.')} ${values.defaultOn ? 'true' : 'false'}`,
     ),
   );
+}
+
+/**
+ * The value standing where a map was expected on `path` (`backup: [enabled]`
+ * for `backup.enabled`, `tls: true` for `tls.enabled`), if any. Helm cannot
+ * read the switch through it, so the chart default cannot be assumed either.
+ */
+function obstacleOn(root: ConfigMap, path: string[]) {
+  let current: ConfigValue = root;
+  for (let i = 0; i < path.length - 1; i++) {
+    const next = valueAt(current, [path[i]]);
+    if (!next || (next.kind === 'scalar' && next.value === null))
+      return undefined;
+    if (next.kind !== 'map')
+      return { key: path.slice(0, i + 1).join('.'), value: next };
+    current = next;
+  }
+  return undefined;
 }
 
 /** Sets `backupTool` to match a chart's backup switch. */

@@ -6,6 +6,7 @@ import {
   podSpecOf,
 } from '../../parsing/kubernetes';
 import { imageNamed } from './imageVersion';
+import { reportMisshapenContainer } from './shapeProblems';
 
 const WORKLOAD_KINDS = [
   'StatefulSet',
@@ -49,6 +50,7 @@ export function workloadDeploymentSources(
   for (const object of objects) {
     if (!WORKLOAD_KINDS.includes(object.kind)) continue;
     const containers = containersOf(podSpecOf(object));
+    containers.forEach(c => reportMisshapenContainer(repo, object, c));
     const container = containers.find(
       c =>
         imageNamed(c.image, images) &&
