@@ -649,16 +649,23 @@ function summarise(x: any) {
     const reads = span('reader.readTree');
     const org = span('deployments.writeOrgUnits');
     const analyze = span('analyzer.analyze');
+    // Repositories are read ahead while the catalog streams: `catalogMs`
+    // ends with the catalog read (and holds the reads done meanwhile),
+    // `repositoriesMs` is the reading left after it (0 when none was).
+    const catalog = span('scanner.readCatalog');
+    const catalogEnd = Number.isFinite(catalog.endMs) ? catalog.endMs : load.startMs;
     return {
-      catalogMs: load.startMs,
+      catalogMs: catalogEnd,
       loadStatesMs: load.ms,
-      repositoriesMs: reads.endMs - load.endMs,
+      repositoriesMs: Math.max(0, reads.endMs - Math.max(catalogEnd, load.endMs)),
       saveStatesMs: span('scans.saveRepositoryRead').ms + span('scans.saveRepositoryReads').ms,
       resolveMs: org.startMs - Math.max(reads.endMs, span('scans.saveRepositoryReads').endMs || 0),
       writeOrgUnitsMs: org.ms,
-      writeDeploymentsMs: span('deployments.writeDeployments').ms,
-      analysisComputeMs: analyze.ms - span('analysisStore.write').ms - span('references.standards').ms,
-      analysisWriteMs: span('analysisStore.write').ms,
+      // Copy-on-write generations: retiring replaced rows is part of writing them.
+      writeDeploymentsMs: span('deployments.writeDeployments').ms + span('deployments.retire').ms + span('deployments.updateSourceHashes').ms,
+      // An unchanged fleet's analysis is shared, not computed: sharing it counts as writing it.
+      analysisComputeMs: analyze.ms - span('analysisStore.write').ms - span('analysisStore.reuse').ms - span('references.standards').ms,
+      analysisWriteMs: span('analysisStore.write').ms + span('analysisStore.reuse').ms,
       historyMs: span('history.record').ms,
       pruneMs: span('deployments.deleteGenerations').ms + span('deployments.storedGenerations').ms,
     };

@@ -1,5 +1,6 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import request from 'supertest';
+import { recordReliability } from './__testUtils__/reliabilityReport';
 import { as, component, group, repositories, scanAndWait, startPlatformAdoption } from './__testUtils__/testBackend';
 
 /**
@@ -60,6 +61,15 @@ const CASES: Case[] = [
 describe('malformed API requests', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
   let server: any;
+  /** Case index → whether the request was refused as it should be. */
+  const outcomes = new Map<number, boolean>();
+
+  afterAll(() => {
+    recordReliability('bad-api-requests', 'badInputs', {
+      tried: outcomes.size,
+      failed: [...outcomes.values()].filter(ok => !ok).length,
+    });
+  });
 
   beforeAll(async () => {
     const knex = await databases.init('SQLITE_3');
@@ -73,7 +83,8 @@ describe('malformed API requests', () => {
     await scanAndWait(server, as(COE));
   }, 60_000);
 
-  it.each(CASES)('%s %s answers %#: an error naming the input', async (method, path, body, status, names) => {
+  it.each(CASES.map((c, index) => [...c, index] as const))('%s %s answers %#: an error naming the input', async (method, path, body, status, names, index) => {
+    outcomes.set(index, false);
     let req = (request(server) as any)[method](api(path)).set('Authorization', as(COE));
     if (body !== undefined) {
       req = typeof body === 'string' ? req.set('Content-Type', 'application/json').send(body) : req.send(body);
@@ -82,6 +93,7 @@ describe('malformed API requests', () => {
     const message: string = res.body?.error?.message ?? '';
     expect({ status: res.status, named: names.test(message), message }).toEqual({ status, named: true, message });
     expect(JSON.stringify(res.body)).not.toContain('    at ');
+    outcomes.set(index, true);
   });
 
   it('keeps serving, with nothing stored lost, after every bad input', async () => {

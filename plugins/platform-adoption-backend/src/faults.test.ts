@@ -9,6 +9,7 @@ import { FleetAnalyzer } from './analysis/FleetAnalyzer';
 import { Scanner } from './scan/Scanner';
 import { createStores } from './store/createStores';
 import { as, component, group, repositories, scanAndWait, startPlatformAdoption } from './__testUtils__/testBackend';
+import { recordReliability } from './__testUtils__/reliabilityReport';
 
 /**
  * Faults never cost good data: an unreadable repository keeps its last
@@ -22,6 +23,12 @@ const entities = [group('bank'), component('ledger-service', 'group:default/bank
 
 describe('faults', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+  // Faults injected, and how many the product survived (a test that fails
+  // half-way leaves its fault unsurvived), for the summary scripts/test.sh prints.
+  const faults = { injected: 0, survived: 0 };
+  afterAll(() =>
+    recordReliability('faults', 'faults', { tried: faults.injected, failed: faults.injected - faults.survived }),
+  );
 
   it('keeps an unreadable repository’s deployments, marked stale, and says why', async () => {
     const knex = await databases.init('SQLITE_3');
@@ -30,6 +37,7 @@ describe('faults', () => {
     const first = await scanAndWait(server, as(COE));
 
     fs.rmSync(path.join(root, 'cards-service'), { recursive: true });
+    faults.injected++;
     const second = await scanAndWait(server, as(COE), first.id);
     expect(second.stats).toMatchObject({ repositoriesFailed: 1, deployments: 2 });
 
@@ -39,10 +47,11 @@ describe('faults', () => {
     expect(cards.staleReason).toMatch(/could not read repository https:\/\/git\.example\.test\/cards-service\//);
     const problems = await request(server).get(api(`/scans/${second.id}/problems`)).set('Authorization', as(COE));
     expect(problems.body.items[0].message).toContain('cards-service');
+    faults.survived++;
   }, 60_000);
 
   /** A scanner on real stores whose catalog, database or reader fails once `failing` is set. */
-  async function faultyScanner(fault: 'catalog' | 'database' | 'reader') {
+  async function faultyScanner(fault: 'catalog' | 'database' | 'reader' | 'rate-limit' | 'partial-tree') {
     const knex = await databases.init('SQLITE_3');
     await loadHclParser();
     const stores = await createStores({ getClient: async () => knex } as any);
@@ -58,10 +67,26 @@ describe('faults', () => {
       },
       readTree: async () => {
         if (state.failing && fault === 'reader') throw Object.assign(new Error('ETIMEDOUT'), { name: 'TimeoutError' });
+        if (state.failing && fault === 'rate-limit') {
+          // What Backstage's GitHub reader throws when the API says 429.
+          throw new Error(
+            'Request failed for https://api.github.com/repos/bank/ledger-service/tarball/main, 429 Too Many Requests (rate limit exceeded)',
+          );
+        }
         const files = fs.readdirSync(path.join(root, 'ledger-service'));
+        const read = (f: string) => async () => fs.readFileSync(path.join(root, 'ledger-service', f));
+        // A tree whose transfer breaks off after the first file: the
+        // listing came, a file's content never does.
+        const broken = async () => {
+          throw Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' });
+        };
+        const partial = state.failing && fault === 'partial-tree';
         return {
           etag: state.failing ? 'changed' : 'v1',
-          files: async () => files.map(f => ({ path: f, content: async () => fs.readFileSync(path.join(root, 'ledger-service', f)) })),
+          files: async () => [
+            ...files.map(f => ({ path: f, content: read(f) })),
+            ...(partial ? [{ path: 'k8s/mongodb.yaml', content: broken }] : []),
+          ],
           archive: async () => {
             throw new Error('not used');
           },
@@ -106,22 +131,37 @@ describe('faults', () => {
     const { scanner, stores, state } = await faultyScanner(fault);
     const good = await scanner.scan('schedule');
     state.failing = true;
+    faults.injected++;
     await expect(scanner.scan('schedule')).rejects.toThrow();
     expect(await stores.scans.currentGeneration()).toBe(good.id);
     expect(await stores.deployments.readAll(good.id)).toHaveLength(2);
     expect((await stores.deployments.storedGenerations()).sort()).toEqual([good.id]);
     const [failed] = await stores.scans.listScans(1);
     expect(failed).toMatchObject({ status: 'failed' });
+    faults.survived++;
   }, 60_000);
 
-  it('treats repository reads that time out as those repositories’ problem, not the scan’s', async () => {
-    const { scanner, stores, state } = await faultyScanner('reader');
-    await scanner.scan('schedule');
-    state.failing = true;
-    const run = await scanner.scan('schedule');
-    expect(run.stats).toMatchObject({ repositoriesFailed: 2, deployments: 2 });
-    const kept = await stores.deployments.readAll(run.id);
-    expect(kept.map(d => d.stale)).toEqual([true, true]);
-    expect(kept[0].staleReason).toContain('ETIMEDOUT');
-  }, 60_000);
+  it.each([
+    ['time out', 'reader', 'ETIMEDOUT'],
+    ['are refused for the rate limit (429)', 'rate-limit', '429 Too Many Requests (rate limit exceeded)'],
+    ['break off part-way through the tree', 'partial-tree', 'ECONNRESET'],
+  ] as const)(
+    'treats repository reads that %s as those repositories’ problem, keeping their deployments whole and stale',
+    async (_what, fault, reason) => {
+      const { scanner, stores, state } = await faultyScanner(fault);
+      await scanner.scan('schedule');
+      state.failing = true;
+      faults.injected++;
+      const run = await scanner.scan('schedule');
+      expect(run).toMatchObject({ status: 'completed' });
+      expect(await stores.scans.currentGeneration()).toBe(run.id);
+      // Not a smaller repository: what the last good read found, labelled.
+      expect(run.stats).toMatchObject({ repositoriesFailed: 2, deployments: 2 });
+      const kept = await stores.deployments.readAll(run.id);
+      expect(kept.map(d => d.stale)).toEqual([true, true]);
+      expect(kept[0].staleReason).toContain(reason);
+      faults.survived++;
+    },
+    60_000,
+  );
 });

@@ -20,6 +20,7 @@ import { ReferenceService } from './reference/ReferenceService';
 import { createRouter } from './router';
 import { readScanOptions } from './scan/options';
 import { Scanner } from './scan/Scanner';
+import { reclaimAbandonedScans, withHeartbeat } from './scan/heartbeat';
 import { readScanSchedule, SCAN_TASK_ID } from './scan/schedule';
 import { AnalysisService } from './service/AnalysisService';
 import { DeploymentService } from './service/DeploymentService';
@@ -76,7 +77,7 @@ export const platformAdoptionPlugin = createBackendPlugin({
           detectors,
           logger,
           options: readScanOptions(config),
-          afterScan: generation => history.record(generation),
+          afterScan: (generation, scan) => history.record(generation, scan),
         });
 
         await scheduler.scheduleTask({
@@ -84,9 +85,22 @@ export const platformAdoptionPlugin = createBackendPlugin({
           ...readScanSchedule(config),
           // One replica runs each scan; all replicas serve its results.
           scope: 'global',
+          fn: async () =>
+            withHeartbeat(stores.scans, async () => {
+              await stores.scans.failAbandonedScans();
+              await scanner.scan('schedule');
+            }),
+        });
+        // Every replica watches for scans whose process died mid-scan: they
+        // are failed, and the task they hold is freed for the next scan.
+        await scheduler.scheduleTask({
+          id: `${SCAN_TASK_ID}-watchdog`,
+          scope: 'local',
+          frequency: { seconds: 15 },
+          timeout: { minutes: 1 },
+          initialDelay: { seconds: 5 },
           fn: async () => {
-            await stores.scans.failAbandonedScans();
-            await scanner.scan('schedule');
+            await reclaimAbandonedScans({ scans: stores.scans, scheduler, logger });
           },
         });
 

@@ -135,7 +135,7 @@ describe('reference architectures, conformance, exemptions and permissions', () 
       });
 
       const history = await request(server).get(api('/history?platform=postgresql')).set('Authorization', as(READER));
-      expect(history.body.series.at(-1).metrics).toMatchObject({ referenceVersion: 1, conforming: 5, production: 6 });
+      expect(history.body.series.at(-1).metrics).toMatchObject({ referenceVersion: 1, conforming: 5, production: 6, versionLines: { '16.4': 6 } });
       expect(history.body.events).toEqual([expect.objectContaining({ kind: 'published', version: 1 })]);
 
       // An exemption counts while it lasts, and stops counting when it expires.

@@ -57,6 +57,10 @@ export interface TestBackendOptions {
   managers?: string[];
   /** Users the catalog shows nothing of these entities to. */
   hidden?: Record<string, string[]>;
+  /** More `platformAdoption` configuration, over the defaults below. */
+  config?: Record<string, unknown>;
+  /** More features or service factories, e.g. a logger that keeps what it is told. */
+  features?: NonNullable<Parameters<typeof startTestBackend>[0]['features']>;
 }
 
 /**
@@ -66,21 +70,15 @@ export interface TestBackendOptions {
  */
 export async function startPlatformAdoption(options: TestBackendOptions) {
   const managers = new Set(options.managers ?? []);
-  const catalog = catalogServiceMock({ entities: options.entities });
-  const byRefs = catalog.getEntitiesByRefs.bind(catalog);
-  catalog.getEntitiesByRefs = async (req, opts?) => {
-    const result = await byRefs(req, opts);
-    const credentials = (opts as { credentials?: { principal?: { userEntityRef?: string } } } | undefined)?.credentials;
-    const user = credentials?.principal?.userEntityRef ?? '';
-    const hidden = new Set(options.hidden?.[user] ?? []);
-    return {
-      items: result.items.map(e =>
-        e && hidden.has(`${e.kind}:${e.metadata.namespace ?? 'default'}/${e.metadata.name}`.toLocaleLowerCase('en-US'))
-          ? undefined
-          : e,
-      ),
-    };
-  };
+  let catalog = catalogOf(options.entities, options.hidden);
+  // The plugin holds one catalog client; this one forwards to the current
+  // test double, so a test can change the catalog between scans.
+  const forwarding = new Proxy({} as typeof catalog, {
+    get: (_target, property) => {
+      const value = (catalog as any)[property];
+      return typeof value === 'function' ? value.bind(catalog) : value;
+    },
+  });
   const userOf = (credentials: any) => credentials?.principal?.userEntityRef as string | undefined;
   const permissions = mockServices.permissions.mock({
     authorize: async (requests, { credentials }) =>
@@ -107,7 +105,7 @@ export async function startPlatformAdoption(options: TestBackendOptions) {
     features: [
       platformAdoptionPlugin,
       mockServices.database.factory({ knex: options.knex }),
-      createServiceFactory({ service: catalogServiceRef, deps: {}, factory: () => catalog }),
+      createServiceFactory({ service: catalogServiceRef, deps: {}, factory: () => forwarding }),
       permissions.factory,
       localRepositoryUrlReaderFactory,
       mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
@@ -116,12 +114,39 @@ export async function startPlatformAdoption(options: TestBackendOptions) {
           platformAdoption: {
             localRepositories: [{ baseUrl: REPOSITORY_BASE_URL, root: options.root }],
             schedule: { frequency: { hours: 24 }, timeout: { minutes: 5 }, initialDelay: { hours: 24 } },
+            ...options.config,
           },
         },
       }),
+      ...(options.features ?? []),
     ],
   });
-  return backend;
+  return Object.assign(backend, {
+    /** Replaces what the catalog holds; the next scan reads the new entities. */
+    setEntities(entities: Entity[]) {
+      catalog = catalogOf(entities, options.hidden);
+    },
+  });
+}
+
+/** The catalog test double, hiding `hidden` entities from the listed users. */
+function catalogOf(entities: Entity[], hiddenFrom: TestBackendOptions['hidden']) {
+  const catalog = catalogServiceMock({ entities });
+  const byRefs = catalog.getEntitiesByRefs.bind(catalog);
+  catalog.getEntitiesByRefs = async (req, opts?) => {
+    const result = await byRefs(req, opts);
+    const credentials = (opts as { credentials?: { principal?: { userEntityRef?: string } } } | undefined)?.credentials;
+    const user = credentials?.principal?.userEntityRef ?? '';
+    const hidden = new Set(hiddenFrom?.[user] ?? []);
+    return {
+      items: result.items.map(e =>
+        e && hidden.has(`${e.kind}:${e.metadata.namespace ?? 'default'}/${e.metadata.name}`.toLocaleLowerCase('en-US'))
+          ? undefined
+          : e,
+      ),
+    };
+  };
+  return catalog;
 }
 
 export const as = (user: string) => mockCredentials.user.header(user);

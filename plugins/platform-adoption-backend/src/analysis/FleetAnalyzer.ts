@@ -9,15 +9,37 @@ import {
   rollUp,
   shadowAdoption,
 } from '@platform-adoption/plugin-platform-adoption-common';
+import { createHash } from 'node:crypto';
 import { requirementsOf } from '../reference/requirements';
 import { AnalysisStore } from '../store/AnalysisStore';
 import { ReferenceStore } from '../store/ReferenceStore';
 
+/** What a generation's analysis is computed from. */
+export interface AnalysisInput {
+  /** The generation's deployments; loaded only when the analysis has to run. */
+  deployments: () => Promise<Deployment[]>;
+  orgUnits: OrgUnitNode[];
+  /** Identifies the deployments' content: equal keys, equal deployments. */
+  contentKey: string;
+  /** Identifies the org units. */
+  orgHash: string;
+  /** The generation before, whose analysis is reused when every input is the same. */
+  previous?: number;
+}
+
 /**
  * Runs the pure analysis over a generation's deployments and stores what
  * it concluded with that generation.
+ *
+ * The analysis is a function of the deployments, the org units, the
+ * published standards and the platform definitions. When all of them are
+ * what the previous generation was analysed with — by this process, so a
+ * new version of the analysis always runs once — the new generation shares
+ * its findings, summaries and rollups instead of computing them again.
  */
 export class FleetAnalyzer {
+  private last?: { generation: number; key: string };
+
   constructor(
     private readonly deps: {
       store: AnalysisStore;
@@ -26,15 +48,42 @@ export class FleetAnalyzer {
     },
   ) {}
 
-  async analyze(generation: number, deployments: Deployment[], orgUnits: OrgUnitNode[]) {
+  async analyze(generation: number, input: AnalysisInput): Promise<{ findings: number }> {
     const platforms = this.deps.platforms();
+    const references = await this.deps.references.standards();
+    const key = createHash('sha1')
+      .update(
+        JSON.stringify([
+          input.contentKey,
+          input.orgHash,
+          [...references.values()].map(r => [r.platform, r.version]).sort(),
+          platforms,
+        ]),
+      )
+      .digest('hex');
+
+    let result: { findings: number };
+    if (input.previous !== undefined && this.last?.generation === input.previous && this.last.key === key) {
+      result = await this.deps.store.reuse(input.previous, generation);
+    } else {
+      result = await this.compute(generation, platforms, references, await input.deployments(), input.orgUnits);
+    }
+    await this.deps.store.setAnalysisKey(generation, key);
+    this.last = { generation, key };
+    return result;
+  }
+
+  private async compute(
+    generation: number,
+    platforms: PlatformDefinition[],
+    references: Awaited<ReturnType<ReferenceStore['standards']>>,
+    deployments: Deployment[],
+    orgUnits: OrgUnitNode[],
+  ) {
     // Where the published reference says the majority is wrong, the
     // analysis scores against the reference instead of the majority.
     const standards = Object.fromEntries(
-      [...(await this.deps.references.standards()).entries()].map(([platform, reference]) => [
-        platform,
-        requirementsOf(reference),
-      ]),
+      [...references.entries()].map(([platform, reference]) => [platform, requirementsOf(reference)]),
     );
     const fleet = analyzeFleet(platforms, deployments, { standards });
     const { shadow, declaredWithoutConfiguration } = shadowAdoption(deployments);

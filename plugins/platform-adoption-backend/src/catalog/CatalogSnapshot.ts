@@ -3,13 +3,16 @@ import {
   RELATION_DEPENDS_ON,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
+import { stringifyError } from '@backstage/errors';
 import {
   GoldenPathOrigin,
   REFERENCE_ANNOTATION,
+  ScanProblem,
   SOURCE_TEMPLATE_ANNOTATION,
 } from '@platform-adoption/plugin-platform-adoption-common';
 import { OrganizationTree } from './OrganizationTree';
-import { sourceLocationOf } from '../repositories/sourceLocation';
+import { describeEntity, normalisedRef, referenceField } from './entityReferences';
+import { isMalformedSourceLocation, sourceLocationOf, SOURCE_LOCATION } from '../repositories/sourceLocation';
 
 /**
  * The only fields a scan reads: asking the catalog for less keeps the
@@ -58,14 +61,13 @@ function goldenPathOf(annotations: Record<string, string>): GoldenPathOrigin | u
   };
 }
 
-function refOf(target: string | undefined, defaultKind: string) {
-  if (!target) return undefined;
-  const withKind = target.includes(':') ? target : `${defaultKind}:${target}`;
-  const withNamespace = withKind.includes('/')
-    ? withKind
-    : withKind.replace(':', ':default/');
-  return withNamespace.toLocaleLowerCase('en-US');
-}
+const NON_ASCII = /[\u0080-\uffff]/;
+/**
+ * `toLocaleLowerCase('en-US')`, without the locale lookup for ASCII text
+ * (almost every ref and tag), where both give the same result: a scan
+ * lower-cases several strings per entity.
+ */
+const lower = (text: string) => (NON_ASCII.test(text) ? text.toLocaleLowerCase('en-US') : text.toLowerCase());
 
 /**
  * A compact picture of the catalog built while streaming it once: the org
@@ -79,19 +81,55 @@ export class CatalogSnapshot {
   private readonly systemDomains = new Map<string, string | undefined>();
   entityCount = 0;
 
+  private readonly entityProblems: ScanProblem[] = [];
+
   add(entity: Entity) {
     this.entityCount += 1;
-    const ref = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
-    const kind = entity.kind.toLocaleLowerCase('en-US');
+    try {
+      this.read(entity);
+    } catch (error) {
+      // One malformed entity (from a custom processor, or a catalog that
+      // does not validate) costs only itself, never the scan.
+      const ref = describeEntity(entity);
+      this.entityProblems.push({
+        source: ref,
+        message: `${ref} could not be read and was left out of the scan: ${stringifyError(error)}`,
+      });
+    }
+  }
+
+  /**
+   * What the scan tells about the catalog itself: entities it could not
+   * read, owners and parents that are no references or point at nothing,
+   * and cycles in the group hierarchy.
+   */
+  get problems(): ScanProblem[] {
+    const dangling: ScanProblem[] = [];
+    for (const entity of this.entities.values()) {
+      const owner = entity.ownerRef;
+      if (owner && !this.organization.has(owner)) {
+        dangling.push({
+          source: entity.ref,
+          message: `${entity.ref}: spec.owner ${owner} is not a group or user in the catalog; its deployments belong to no known team`,
+        });
+      }
+    }
+    return [...this.entityProblems, ...dangling, ...this.organization.problems()];
+  }
+
+  private read(entity: Entity) {
+    const ref = lower(stringifyEntityRef(entity));
+    const kind = lower(entity.kind);
     const spec = (entity.spec ?? {}) as Record<string, any>;
+    const problems = this.entityProblems;
 
     switch (kind) {
       case 'group':
         this.organization.addGroup({
           ref,
-          parentRef: refOf(spec.parent, 'group'),
-          title:
-            spec.profile?.displayName ?? entity.metadata.title ?? entity.metadata.name,
+          parentRef: referenceField(ref, spec, 'parent', 'group', problems),
+          // Stored as text: a title of another type would fail the whole write.
+          title: [spec.profile?.displayName, entity.metadata.title].find(t => typeof t === 'string') ?? entity.metadata.name,
           type: typeof spec.type === 'string' ? spec.type : undefined,
         });
         return;
@@ -100,31 +138,43 @@ export class CatalogSnapshot {
           ref,
           (entity.relations ?? [])
             .filter(r => r.type === 'memberOf')
-            .map(r => r.targetRef.toLocaleLowerCase('en-US')),
+            .map(r => lower(r.targetRef)),
         );
         return;
       case 'system':
-        this.systemDomains.set(ref, refOf(spec.domain, 'domain'));
+        this.systemDomains.set(ref, normalisedRef(spec.domain, 'domain'));
         return;
       case 'component':
       case 'resource':
-      case 'api':
+      case 'api': {
+        if (spec.owner === undefined || spec.owner === null) {
+          problems.push({ source: ref, message: `${ref} has no spec.owner; its deployments belong to no team` });
+        }
+        const sourceLocation = sourceLocationOf(entity);
+        if (isMalformedSourceLocation(entity.metadata.annotations?.[SOURCE_LOCATION])) {
+          // Not quoted: a location can carry credentials.
+          problems.push({
+            source: ref,
+            message: `${ref}: annotation ${SOURCE_LOCATION} is not a url: location with an http(s) URL; no repository was read for it`,
+          });
+        }
         this.entities.set(ref, {
           ref,
           kind,
           type: typeof spec.type === 'string' ? spec.type : undefined,
-          tags: (entity.metadata.tags ?? []).map(t => t.toLocaleLowerCase('en-US')),
+          tags: (entity.metadata.tags ?? []).filter(t => typeof t === 'string').map(lower),
           annotations: entity.metadata.annotations ?? {},
-          ownerRef: refOf(spec.owner, 'group'),
-          systemRef: refOf(spec.system, 'system'),
+          ownerRef: referenceField(ref, spec, 'owner', 'group', problems),
+          systemRef: normalisedRef(spec.system, 'system'),
           lifecycle: typeof spec.lifecycle === 'string' ? spec.lifecycle : undefined,
-          sourceLocation: sourceLocationOf(entity),
+          sourceLocation,
           dependsOn: (entity.relations ?? [])
             .filter(r => r.type === RELATION_DEPENDS_ON)
-            .map(r => r.targetRef.toLocaleLowerCase('en-US')),
+            .map(r => lower(r.targetRef)),
           goldenPath: goldenPathOf(entity.metadata.annotations ?? {}),
         });
         return;
+      }
       default:
         return;
     }

@@ -1,3 +1,5 @@
+import { ScanProblem } from '@platform-adoption/plugin-platform-adoption-common';
+
 /** A group in the organisation: company, department, team… */
 export interface OrgUnit {
   ref: string;
@@ -43,6 +45,48 @@ export class OrganizationTree {
       return groups[0];
     }
     return ownerRef;
+  }
+
+  /** Whether the catalog has this group or user. */
+  has(ref: string): boolean {
+    return this.units.has(ref) || this.userGroups.has(ref);
+  }
+
+  /**
+   * Parents that are not in the catalog, and each cycle of `spec.parent`
+   * once, naming its groups: a cycle leaves its groups without a top, and
+   * whoever reads a rollup must find out why.
+   */
+  problems(): ScanProblem[] {
+    const problems: ScanProblem[] = [];
+    for (const unit of this.units.values()) {
+      if (unit.parentRef && !this.units.has(unit.parentRef)) {
+        problems.push({
+          source: unit.ref,
+          message: `${unit.ref}: spec.parent ${unit.parentRef} is not a group in the catalog; the group rolls up to nothing above it`,
+        });
+      }
+    }
+    const settled = new Set<string>();
+    for (const start of this.units.keys()) {
+      const path: string[] = [];
+      const onPath = new Set<string>();
+      let current: string | undefined = start;
+      while (current && this.units.has(current) && !settled.has(current) && !onPath.has(current)) {
+        path.push(current);
+        onPath.add(current);
+        current = this.units.get(current)?.parentRef;
+      }
+      if (current && onPath.has(current)) {
+        const cycle = path.slice(path.indexOf(current));
+        problems.push({
+          source: cycle[0],
+          message: `groups ${[...cycle, cycle[0]].join(' → ')} form a cycle in spec.parent; rollups stop where a group repeats`,
+        });
+      }
+      path.forEach(ref => settled.add(ref));
+    }
+    return problems;
   }
 
   /** The group and its ancestors, nearest first. */

@@ -1,4 +1,5 @@
 import {
+  activeExemptions,
   Deployment,
   Finding,
   OrgIndex,
@@ -6,23 +7,34 @@ import {
   versionLine,
   WHOLE_COMPANY,
 } from '@platform-adoption/plugin-platform-adoption-common';
+import { createHash } from 'node:crypto';
 import { AnalysisStore } from '../store/AnalysisStore';
 import { CampaignStore } from '../store/CampaignStore';
 import { DeploymentStore } from '../store/DeploymentStore';
+import { ExemptionStore } from '../store/ExemptionStore';
 import { dayOf, HistoryMetrics, HistoryStore } from '../store/HistoryStore';
 import { ReferenceStore } from '../store/ReferenceStore';
 import { ConformanceService } from './ConformanceService';
 
-interface Accumulator extends Omit<HistoryMetrics, 'teams' | 'distinctVersions'> {
+interface Accumulator extends Omit<HistoryMetrics, 'teams' | 'distinctVersions' | 'versionLines'> {
   teams: Set<string>;
-  versions: Set<string>;
+  /** version line → deployments */
+  versions: Map<string, number>;
 }
 
 /**
  * Records today's aggregates per platform and org unit after each scan and
  * each publication, and each open campaign's per-team progress.
+ *
+ * What is recorded is a function of the generation's analysed content, the
+ * standards, the exemptions in force, the open campaigns, the platforms and
+ * the day. A recording whose inputs are those of the day's stored snapshot,
+ * recorded by this process, is skipped: an hourly scan of an unchanged
+ * fleet does not recompute the day's history.
  */
 export class HistoryRecorder {
+  private lastFingerprint?: string;
+
   constructor(
     private readonly deps: {
       deployments: DeploymentStore;
@@ -32,19 +44,37 @@ export class HistoryRecorder {
       references: ReferenceStore;
       conformance: ConformanceService;
       platforms: () => PlatformDefinition[];
+      /** Without it every recording is computed in full. */
+      exemptions?: ExemptionStore;
       now?: () => Date;
     },
   ) {}
 
-  async record(generation: number) {
+  /**
+   * Records the day's snapshot of `generation`. A scan that has the
+   * generation's deployments in memory passes them (`scan.deployments`, all
+   * platforms, sorted by id) instead of having them read again.
+   */
+  async record(generation: number, scan?: { deployments?: () => Promise<Deployment[]> }) {
     const now = this.deps.now?.() ?? new Date();
     const day = dayOf(now);
+    const fingerprint = await this.fingerprint(generation, day, now);
+    if (
+      fingerprint &&
+      fingerprint === this.lastFingerprint &&
+      fingerprint === (await this.deps.history.fingerprint(day))
+    ) {
+      return;
+    }
     const org = new OrgIndex(await this.deps.deployments.readOrgUnits(generation));
     const standards = await this.deps.references.standards();
     const rows: Array<{ platform: string; orgRef: string; metrics: HistoryMetrics }> = [];
 
+    const all = await scan?.deployments?.();
     for (const platform of this.deps.platforms()) {
-      const deployments = (await this.deps.deployments.readAll(generation, platform.id)).filter(d => d.kind === 'server');
+      const deployments = (all ?? (await this.deps.deployments.readAll(generation, platform.id))).filter(
+        d => d.kind === 'server' && d.platform === platform.id,
+      );
       const findings = await this.deps.analysis.findings(generation, { platform: platform.id });
       const conformance = await this.deps.conformance.evaluate(platform.id, deployments);
       const standard = standards.get(platform.id);
@@ -65,7 +95,7 @@ export class HistoryRecorder {
             referenceVersion: standard?.version ?? null,
             snowflakes: 0,
             positiveDeviants: 0,
-            versions: new Set<string>(),
+            versions: new Map<string, number>(),
             goldenPath: 0,
           };
           acc.deployments += 1;
@@ -77,7 +107,7 @@ export class HistoryRecorder {
           if (snowflakes.has(d.id)) acc.snowflakes += 1;
           if (deviants.has(d.id)) acc.positiveDeviants += 1;
           const line = versionLine(d.facets.version?.value);
-          if (line) acc.versions.add(line);
+          if (line) acc.versions.set(line, (acc.versions.get(line) ?? 0) + 1);
           if (d.goldenPath) acc.goldenPath += 1;
           units.set(unit, acc);
         }
@@ -90,14 +120,32 @@ export class HistoryRecorder {
             ...acc,
             teams: teams.size,
             distinctVersions: versions.size,
+            versionLines: Object.fromEntries(versions),
             conformance: acc.conforming !== null && acc.production ? acc.conforming / acc.production : null,
           },
         });
       }
       await this.recordCampaigns(platform.id, day, deployments, org);
     }
-    await this.deps.history.record(day, generation, rows);
+    await this.deps.history.record(day, generation, rows, fingerprint);
     await this.deps.history.prune(now);
+    this.lastFingerprint = fingerprint;
+  }
+
+  /** Every input of a recording but the generation's number; undefined when one is unknown. */
+  private async fingerprint(generation: number, day: string, now: Date): Promise<string | undefined> {
+    const { analysis, exemptions, references, campaigns, platforms } = this.deps;
+    if (!exemptions) return undefined;
+    const analysisKey = await analysis.analysisKey(generation);
+    if (!analysisKey) return undefined;
+    const standards = [...(await references.standards()).values()].map(r => [r.platform, r.version]).sort();
+    const exempt = activeExemptions(await exemptions.list({}), now)
+      .map(e => e.id)
+      .sort();
+    const open = (await campaigns.list({ open: true })).map(c => [c.id, c.platform, c.targetVersion, c.scope]);
+    return createHash('sha1')
+      .update(JSON.stringify([day, analysisKey, standards, exempt, open, platforms()]))
+      .digest('hex');
   }
 
   private async recordCampaigns(platformId: string, day: string, deployments: Deployment[], org: OrgIndex) {

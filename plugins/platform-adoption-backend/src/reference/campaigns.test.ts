@@ -38,7 +38,7 @@ async function scan(stores: Stores, deployments: Deployment[]) {
     { ref: 'group:default/cards', parentRef: 'group:default/bank', title: 'Cards' },
     { ref: 'group:default/loans', parentRef: 'group:default/bank', title: 'Loans' },
   ]);
-  await stores.deployments.writeDeployments(id, deployments);
+  await stores.deployments.writeGeneration(id, deployments);
   await stores.scans.completeScan(id, {
     entities: 0,
     repositories: 0,

@@ -22,17 +22,33 @@ export interface ReadRepositoryOptions {
   maxFileBytes: number;
 }
 
+type Matcher = (path: string) => boolean;
 // Compiled once per set of globs: compiling them for every repository cost
-// about 0.17 ms per repository (a second of a 10k-entity scan).
-const compiled = new Map<string, Array<InstanceType<typeof minimatch.Minimatch>>>();
-function matchersOf(globs: string[]) {
+// about 0.17 ms per repository (a second of a 10k-entity scan). A scan passes
+// the same array for every repository, so it is looked up by identity first.
+// The globs become one regular expression: every file of every repository
+// is tested, and one test beats one per glob.
+const compiled = new Map<string, Matcher>();
+const byArray = new WeakMap<string[], Matcher>();
+function matcherOf(globs: string[]): Matcher {
+  let matcher = byArray.get(globs);
+  if (matcher) return matcher;
   const key = globs.join('\u0000');
-  let matchers = compiled.get(key);
-  if (!matchers) {
-    matchers = globs.map(g => new minimatch.Minimatch(g, { dot: true, nocase: true }));
-    compiled.set(key, matchers);
+  matcher = compiled.get(key);
+  if (!matcher) {
+    const options = { dot: true, nocase: true };
+    const regexps = globs.map(g => minimatch.makeRe(g, options));
+    if (regexps.every((r): r is RegExp => r instanceof RegExp)) {
+      const combined = new RegExp(regexps.map(r => `(?:${r.source})`).join('|'), 'i');
+      matcher = path => combined.test(path);
+    } else {
+      const matchers = globs.map(g => new minimatch.Minimatch(g, options));
+      matcher = path => matchers.some(m => m.match(path));
+    }
+    compiled.set(key, matcher);
   }
-  return matchers;
+  byArray.set(globs, matcher);
+  return matcher;
 }
 
 /**
@@ -45,13 +61,13 @@ export async function readRepository(
   url: string,
   options: ReadRepositoryOptions,
 ): Promise<RepositoryRead> {
-  const matchers = matchersOf(options.globs);
+  const matches = matcherOf(options.globs);
   const oversized = new Set<string>();
   try {
     const tree = await reader.readTree(url, {
       etag: options.etag,
       filter: (path, info) => {
-        if (!matchers.some(m => m.match(path))) return false;
+        if (!matches(path)) return false;
         if (info && info.size > options.maxFileBytes) {
           oversized.add(path);
           return false;

@@ -1,13 +1,34 @@
 import { Entity } from '@backstage/catalog-model';
 
-const SOURCE_LOCATION = 'backstage.io/source-location';
+export const SOURCE_LOCATION = 'backstage.io/source-location';
 const MANAGED_BY_LOCATION = 'backstage.io/managed-by-location';
 
 /** Only `url:` locations name a repository a UrlReader can read. */
-function urlOf(location: string | undefined): string | undefined {
-  if (!location || !location.startsWith('url:')) return undefined;
+function urlOf(location: unknown): string | undefined {
+  if (typeof location !== 'string' || !location.startsWith('url:')) return undefined;
   const url = location.slice('url:'.length).trim();
-  return /^https?:\/\//.test(url) ? url : undefined;
+  return /^https?:\/\//.test(url) ? withoutCredentials(url) : undefined;
+}
+
+/**
+ * A location copied from a clone command can carry a token
+ * (`https://deploy:token@git…`). Readers authenticate through their
+ * integration's configuration, never the URL, and the URL is stored and
+ * shown as the repository's name: the credentials are dropped.
+ */
+function withoutCredentials(url: string): string {
+  return url.replace(/^(https?:\/\/)[^/?#@]*@/i, '$1');
+}
+
+/**
+ * A location that means to name a repository and cannot: not text, or a
+ * `url:` one without an http(s) URL. Other types (`file:`, `dir:`) are
+ * well-formed locations a UrlReader just does not serve.
+ */
+export function isMalformedSourceLocation(location: unknown): boolean {
+  if (location === undefined) return false;
+  if (typeof location !== 'string') return true;
+  return location.startsWith('url:') && !urlOf(location);
 }
 
 /** Repository URLs are compared with one trailing slash, so `x` and `x/` are one repository. */

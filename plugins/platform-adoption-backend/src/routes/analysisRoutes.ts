@@ -6,6 +6,7 @@ import { Authorize } from '../service/authorize';
 import { EntityVisibility } from '../service/EntityVisibility';
 import { parseInput } from '../service/validation';
 import { entityRef, name, noQuery } from './schemas';
+import { sendJson } from './sendJson';
 
 const findingsQuery = z
   .object({
@@ -28,15 +29,15 @@ export function analysisRoutes(
   router.get('/overview', async (req, res) => {
     parseInput(noQuery, req.query, 'query');
     await authorize(req, platformAdoptionReadPermission);
-    res.json(await analysis.overview());
+    sendJson(res, await analysis.overviewBody());
   });
 
   router.get('/findings', async (req, res) => {
     const q = parseInput(findingsQuery, req.query, 'query');
     const credentials = await authorize(req, platformAdoptionReadPermission);
     const findings = await analysis.findings(q);
-    // A finding shows only the deployments the caller may see, and none is
-    // left whose every deployment is hidden.
+    // A finding shows only the deployments the caller may see, by content
+    // and by id, and none is left whose every deployment is hidden.
     const scope = await visibility.scope(credentials);
     if (!scope) {
       res.json({ items: findings });
@@ -45,7 +46,18 @@ export function analysisRoutes(
     const visible = await scope(findings.flatMap(f => f.deployments.map(d => d?.entityRef ?? '')));
     res.json({
       items: findings
-        .map(f => ({ ...f, deployments: f.deployments.filter(d => d?.entityRef && visible.has(d.entityRef)) }))
+        .map(f => {
+          const shown = f.deployments.filter(
+            (d): d is NonNullable<typeof d> => Boolean(d?.entityRef && visible.has(d.entityRef)),
+          );
+          const ids = new Set(shown.map(d => d.id));
+          return {
+            ...f,
+            deploymentId: ids.has(f.deploymentId) ? f.deploymentId : shown[0]?.id ?? f.deploymentId,
+            ...(f.deploymentIds ? { deploymentIds: f.deploymentIds.filter(id => ids.has(id)) } : {}),
+            deployments: shown,
+          };
+        })
         .filter(f => f.deployments.length > 0),
     });
   });
@@ -59,9 +71,20 @@ export function analysisRoutes(
       res.json({ summary: null });
       return;
     }
+    // Bars go out as counts: aggregates like rollups, whole for every reader.
+    // Their deployment lists (one id per deployment per facet: megabytes at
+    // 20,000 deployments) stay on the server; the Deployments tab lists them
+    // by facet filter, narrowed to what the reader may see.
+    const distributions = Object.fromEntries(
+      Object.entries(summary.distributions).map(([facet, bars]) => [
+        facet,
+        bars.map(({ value, count }) => ({ value, count })),
+      ]),
+    );
     res.json({
       summary: {
         ...summary,
+        distributions,
         shadow: await visibility.restrict(credentials, summary.shadow, s => s.entityRef),
         declaredWithoutConfiguration: await visibility.restrict(
           credentials,
@@ -75,6 +98,6 @@ export function analysisRoutes(
   router.get('/rollups', async (req, res) => {
     const q = parseInput(rollupQuery, req.query, 'query');
     await authorize(req, platformAdoptionReadPermission);
-    res.json(await analysis.rollups(q));
+    sendJson(res, await analysis.rollupsBody(q));
   });
 }

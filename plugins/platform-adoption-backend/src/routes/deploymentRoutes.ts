@@ -8,6 +8,7 @@ import { DeploymentFilter, DeploymentService } from '../service/DeploymentServic
 import { EntityVisibility } from '../service/EntityVisibility';
 import { parseInput } from '../service/validation';
 import { entityRef, name, noQuery } from './schemas';
+import { sendJson } from './sendJson';
 
 const deploymentListQuery = z
   .object({
@@ -51,7 +52,7 @@ export function deploymentRoutes(
   router.get('/platforms', async (req, res) => {
     parseInput(noQuery, req.query, 'query');
     await authorize(req, platformAdoptionReadPermission);
-    res.json({ items: await deployments.listPlatforms() });
+    sendJson(res, await deployments.listPlatformsBody());
   });
 
   router.get('/deployments', async (req, res) => {
@@ -81,18 +82,22 @@ export function deploymentRoutes(
     };
     const fingerprint = queryFingerprint(filter);
     const offset = q.cursor ? decodeCursor(q.cursor, fingerprint) : 0;
-    const page = await deployments.queryDeployments(
+    const body = await deployments.pageBody(
       filter,
       { limit: q.limit, offset },
       await visibility.scope(credentials),
+      'list',
+      page => {
+        const next = offset + page.items.length;
+        return {
+          items: page.items,
+          totalCount: page.totalCount,
+          generation: page.generation ?? null,
+          nextCursor: next < page.totalCount ? encodeCursor(next, fingerprint) : null,
+        };
+      },
     );
-    const next = offset + page.items.length;
-    res.json({
-      items: page.items,
-      totalCount: page.totalCount,
-      generation: page.generation ?? null,
-      nextCursor: next < page.totalCount ? encodeCursor(next, fingerprint) : null,
-    });
+    sendJson(res, body);
   });
 
   router.get('/deployments/:id', async (req, res) => {
@@ -109,11 +114,13 @@ export function deploymentRoutes(
     const ref = parseInput(entityRef, `${req.params.kind}:${req.params.namespace}/${req.params.name}`, 'entity');
     parseInput(noQuery, req.query, 'query');
     const credentials = await authorize(req, platformAdoptionReadPermission);
-    const page = await deployments.queryDeployments(
+    const body = await deployments.pageBody(
       { entity: ref },
       { limit: 500, offset: 0 },
       await visibility.scope(credentials),
+      'entity',
+      page => ({ items: page.items, totalCount: page.totalCount }),
     );
-    res.json({ items: page.items, totalCount: page.totalCount });
+    sendJson(res, body);
   });
 }

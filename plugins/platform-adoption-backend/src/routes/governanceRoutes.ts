@@ -50,14 +50,17 @@ export function governanceRoutes(router: Router, deps: GovernanceDeps) {
     );
     const credentials = await authorize(req, platformAdoptionReadPermission);
     deps.conformance.platform(q.platform);
+    // One token for the whole answer: deployments, standard and exemptions of one moment.
+    const token = await deps.conformance.token();
     const page = await deps.deployments.queryDeployments(
       { platform: q.platform, team: q.team, entity: q.entity, system: q.system },
       { limit: 500, offset: 0 },
       await deps.visibility.scope(credentials),
+      token,
     );
     const servers = page.items.filter(d => d.kind === 'server');
-    const standard = await deps.conformance.standard(q.platform);
-    const results = await deps.conformance.evaluate(q.platform, servers);
+    const standard = await deps.conformance.standard(q.platform, token);
+    const results = await deps.conformance.evaluate(q.platform, servers, undefined, token);
     res.json({
       standard: standard ? { version: standard.version, title: standard.title } : null,
       items: await Promise.all(

@@ -6,6 +6,8 @@ import {
 import { stringifyError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  Deployment,
+  DetectedDeployment,
   ScanProblem,
   ScanRun,
   ScanStats,
@@ -16,14 +18,15 @@ import {
   InMemoryRepositoryFiles,
   PlatformDetector,
 } from '@platform-adoption/plugin-platform-adoption-node';
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { CATALOG_FIELDS, CatalogSnapshot } from '../catalog/CatalogSnapshot';
 import { FleetAnalyzer } from '../analysis/FleetAnalyzer';
 import { readRepository } from '../repositories/readRepository';
-import { DeploymentStore } from '../store/DeploymentStore';
+import { DeploymentStore, StoredDeploymentRow } from '../store/DeploymentStore';
+import { deploymentRowHash, fromDeploymentRow, toDeploymentRow } from '../store/rows';
 import { RepositoryReadRecord, RepositoryState, ScanStore } from '../store/ScanStore';
 import { mapWithConcurrency } from './concurrency';
-import { RepositoryOutcome, resolveDeployments } from './resolveDeployments';
+import { configurationKey, DeploymentResolver, ResolutionContext } from './resolveDeployments';
 
 export interface ScanOptions {
   concurrency: number;
@@ -32,19 +35,116 @@ export interface ScanOptions {
   catalogPageSize: number;
 }
 
-type RepositoryResult = RepositoryOutcome & {
+/** What a completed scan hands to `afterScan`. */
+export interface CompletedScan {
+  /** The generation's deployments, sorted by id (loaded once, shared with the analysis). */
+  deployments: () => Promise<Deployment[]>;
+}
+
+/** One repository's read, before the catalog says which entities it belongs to. */
+interface RepositoryRead {
+  url: string;
   status: 'read' | 'unchanged' | 'failed';
+  /** The good read to store (status `read`). */
+  record?: RepositoryReadRecord;
   problems: ScanProblem[];
+  /** Fresh detections (status `read`); otherwise the stored ones are used, loaded only if needed. */
+  deployments?: DetectedDeployment[];
+  /** The detections in use: the etag and detectors that produced them; none when there are none. */
+  detections?: { etag: string; detectors: string; count?: number };
+  /** Set when the read failed and the last good detections are shown. */
+  staleReason?: string;
+}
+
+type RepositoryResult = RepositoryRead & {
+  /** Catalog entities whose source location is this repository. */
+  entityRefs: string[];
 };
+
+/** A repository whose deployments have to be resolved again. */
+interface PendingRepository {
+  result: RepositoryResult;
+  context: ResolutionContext;
+  sourceHash: string;
+  stored: StoredDeploymentRow[];
+}
+
+/** What a scan changes in the generation before it. */
+class GenerationChanges {
+  readonly write: Deployment[] = [];
+  readonly sourceHashes = new Map<string, string>();
+  readonly retire: StoredDeploymentRow[] = [];
+  readonly sourceHashUpdates: Array<{ id: string; generation: number; sourceHash: string }> = [];
+  /** `configurationKey`s of declarations some repository configures a server for. */
+  readonly configured = new Set<string>();
+  deployments = 0;
+
+  /** Keeps stored rows as they are. */
+  carry(rows: StoredDeploymentRow[]) {
+    for (const row of rows) {
+      if (row.kind === 'server' && row.declaredBy) this.configured.add(configurationKey(row.declaredBy, row.platform));
+    }
+    this.deployments += rows.length;
+  }
+
+  /** Replaces a source's stored rows by its resolved deployments, writing only what differs. */
+  replace(resolved: Deployment[], stored: StoredDeploymentRow[], sourceHash?: string) {
+    const byId = new Map(stored.map(row => [row.id, row]));
+    for (const deployment of resolved) {
+      if (deployment.declaredBy && deployment.kind === 'server') {
+        this.configured.add(configurationKey(deployment.declaredBy, deployment.platform));
+      }
+      this.deployments += 1;
+      const old = byId.get(deployment.id);
+      byId.delete(deployment.id);
+      if (old && old.rowHash === deploymentRowHash(toDeploymentRow(0, deployment))) {
+        if (sourceHash && old.sourceHash !== sourceHash) {
+          this.sourceHashUpdates.push({ id: old.id, generation: old.generation, sourceHash });
+        }
+        continue;
+      }
+      if (old) this.retire.push(old);
+      this.write.push(deployment);
+      if (sourceHash) this.sourceHashes.set(deployment.id, sourceHash);
+    }
+    this.retire.push(...byId.values());
+  }
+
+  get changed() {
+    return this.write.length > 0 || this.retire.length > 0;
+  }
+}
+
+/** As the store orders them (ids are hex: code point order is every collation's). */
+const byId = (a: Deployment, b: Deployment) => {
+  if (a.id === b.id) return 0;
+  return a.id < b.id ? -1 : 1;
+};
+
+const hashOf = (value: unknown) => hash('sha1', JSON.stringify(value), 'hex').slice(0, 24);
 
 /**
  * One scan: stream the catalog, read every repository behind it (only what
  * changed since its etag), detect deployments, resolve their owners, and
  * store them as a new generation that becomes current only once complete.
+ *
+ * Generations are copy-on-write: a repository whose detections and catalog
+ * context are what produced its stored deployments keeps them as they are
+ * (not even resolved again); only changed deployments are written, and the
+ * ones they replace are retired — so a scan costs what changed, and the
+ * generations before it stay intact.
  */
 export class Scanner {
   private readonly detectorsFingerprint: string;
   private readonly globs: string[];
+  /**
+   * The deployments of the last generation this scanner completed, as
+   * stored: the next scan applies its changes to them instead of reading
+   * every row back for the analysis and the history.
+   */
+  private current?: { generation: number; deployments: Map<string, Deployment> };
+  /** The repositories the last scan of this scanner read: read ahead by the next one. */
+  private repositoriesLastScanned?: string[];
 
   constructor(
     private readonly deps: {
@@ -58,7 +158,7 @@ export class Scanner {
       logger: LoggerService;
       options: ScanOptions;
       /** Runs once a generation is current, e.g. to record history; its failure does not fail the scan. */
-      afterScan?: (generation: number) => Promise<void>;
+      afterScan?: (generation: number, scan: CompletedScan) => Promise<void>;
     },
   ) {
     this.globs = [...new Set(deps.detectors.flatMap(d => d.fileGlobs))].sort();
@@ -76,23 +176,58 @@ export class Scanner {
     const id = await scans.startScan(trigger);
     logger.info(`Platform adoption scan ${id} started (${trigger})`);
     try {
-      const snapshot = await this.readCatalog();
-      const repositories = this.repositoriesOf(snapshot);
+      const previous = await scans.currentGeneration();
+      // What a scan that died half-way may have left (never visible to readers).
+      await deployments.discardAfter(previous);
       const states = await scans.loadRepositoryStates();
-      const reads: RepositoryReadRecord[] = [];
-      const results = await mapWithConcurrency(
+      // The repositories of the last scan are read while the catalog streams:
+      // the reads (network round trips, for a Git host) overlap the stream.
+      const ahead = this.readAhead(this.repositoriesLastScanned ?? [], states);
+      let snapshot: CatalogSnapshot;
+      try {
+        snapshot = await this.readCatalog();
+      } finally {
+        ahead.stop();
+      }
+      const repositories = this.repositoriesOf(snapshot);
+      const results: RepositoryResult[] = await mapWithConcurrency(
         [...repositories.entries()],
         this.deps.options.concurrency,
-        ([url, entityRefs]) => this.scanRepository(url, entityRefs, states.get(url), reads),
+        async ([url, entityRefs]) => ({
+          ...(await (ahead.get(url) ?? this.readOne(url, states.get(url)))),
+          entityRefs,
+        }),
       );
+      // Reads ahead of repositories no longer in the catalog are not waited
+      // for by the loop above: nothing of this scan runs after it.
+      await ahead.settled();
       // One batched write instead of one upsert per repository read.
-      await scans.saveRepositoryReads(reads);
+      await scans.saveRepositoryReads(results.flatMap(r => (r.record ? [r.record] : [])));
 
-      const resolved = resolveDeployments(snapshot, results, this.deps.detectors);
-      const problems = results.flatMap(r => r.problems);
-      await deployments.writeOrgUnits(id, snapshot.organization.groups);
-      await deployments.writeDeployments(id, resolved);
-      const analysis = await this.deps.analyzer.analyze(id, resolved, snapshot.organization.groups);
+      const changes = await this.changesSince(previous, snapshot, results);
+      const orgUnits = snapshot.organization.groups;
+      const orgHash = hashOf(orgUnits.map(u => [u.ref, u.parentRef, u.title, u.type]).sort());
+      const before = previous === undefined ? undefined : await deployments.generationInfo(previous);
+      const contentGeneration = !changes.changed && before ? before.contentGeneration : id;
+      await this.giveWayToNewerScan(id);
+      await deployments.registerGeneration({ generation: id, contentGeneration, orgHash });
+      await deployments.writeOrgUnits(
+        id,
+        orgUnits,
+        before?.orgHash === orgHash ? { generation: before.generation, same: true } : undefined,
+      );
+      await deployments.retire(id, changes.retire);
+      await deployments.updateSourceHashes(changes.sourceHashUpdates);
+      await deployments.writeDeployments(id, changes.write, changes.sourceHashes);
+      const generationDeployments = this.deploymentsOf(id, previous, changes);
+      const analysis = await this.deps.analyzer.analyze(id, {
+        deployments: generationDeployments.list,
+        orgUnits,
+        contentKey: String(contentGeneration),
+        orgHash,
+        previous,
+      });
+      const problems = [...snapshot.problems, ...results.flatMap(r => r.problems)];
       await scans.addProblems(id, problems);
 
       const stats: ScanStats = {
@@ -101,18 +236,22 @@ export class Scanner {
         repositoriesRead: results.filter(r => r.status === 'read').length,
         repositoriesUnchanged: results.filter(r => r.status === 'unchanged').length,
         repositoriesFailed: results.filter(r => r.status === 'failed').length,
-        deployments: resolved.length,
+        deployments: changes.deployments,
         findings: analysis.findings,
         problems: problems.length,
         durationMs: Date.now() - started,
       };
+      await this.giveWayToNewerScan(id);
       await scans.completeScan(id, stats);
+      this.current = generationDeployments.loaded();
+      this.repositoriesLastScanned = [...repositories.keys()];
       await this.pruneGenerations();
-      await this.deps.afterScan?.(id).catch(error =>
+      await this.deps.afterScan?.(id, { deployments: generationDeployments.list }).catch(error =>
         logger.error(`Platform adoption scan ${id} completed, but recording its history failed: ${stringifyError(error)}`),
       );
       logger.info(
-        `Platform adoption scan ${id} completed: ${stats.deployments} deployments, ` +
+        `Platform adoption scan ${id} completed: ${stats.deployments} deployments ` +
+          `(${changes.write.length} written, ${changes.retire.length} retired), ` +
           `${stats.repositoriesRead} repositories read, ${stats.repositoriesUnchanged} unchanged, ` +
           `${stats.repositoriesFailed} failed, ${stats.findings} findings, ${stats.problems} problems in ${stats.durationMs} ms`,
       );
@@ -120,21 +259,161 @@ export class Scanner {
     } catch (error) {
       const message = stringifyError(error);
       logger.error(`Platform adoption scan ${id} failed; the previous results stay current: ${message}`);
-      await deployments.deleteGenerations([id]).catch(() => {});
+      if (this.current?.generation === id) this.current = undefined;
+      await deployments.discardGeneration(id).catch(() => {});
       await scans.failScan(id, message);
       throw error;
     }
   }
 
+  /**
+   * Reads `urls` (at most `concurrency` at a time) until stopped; `get`
+   * gives the read of a repository if it has started. A read that has not
+   * started when stopped is left to the caller, so repositories no longer
+   * in the catalog cost at most the reads already under way.
+   */
+  private readAhead(urls: string[], states: Map<string, RepositoryState>) {
+    const started = new Map<string, Promise<RepositoryRead>>();
+    let next = 0;
+    let stopped = false;
+    const worker = async () => {
+      while (!stopped && next < urls.length) {
+        const url = urls[next++];
+        const read = this.readOne(url, states.get(url));
+        started.set(url, read);
+        await read;
+      }
+    };
+    const workers = Promise.all(
+      Array.from({ length: Math.max(1, Math.min(this.deps.options.concurrency, urls.length)) }, worker),
+    );
+    // Awaited by `settled`; when the scan fails first, nobody awaits it.
+    workers.catch(() => {});
+    return {
+      get: (url: string) => started.get(url),
+      stop: () => {
+        stopped = true;
+      },
+      settled: () => workers,
+    };
+  }
+
+  /**
+   * Generations build on the one before, so two scans must not write at
+   * once. The scheduler runs one at a time, but lets another start when one
+   * outlives its time-out: the older one then stops, before writing and
+   * before completing, and leaves the results to the newer one.
+   */
+  private async giveWayToNewerScan(id: number) {
+    if (await this.deps.scans.startedAfter(id)) {
+      throw new Error('a newer scan started while this one ran; this one stops and leaves the results to it');
+    }
+  }
+
+  /**
+   * The deployments of generation `id`, loaded once when first asked for:
+   * the previous generation's in memory with this scan's changes applied
+   * when this scanner completed it, else read from the store.
+   */
+  private deploymentsOf(id: number, previous: number | undefined, changes: GenerationChanges) {
+    const base = this.current?.generation === previous ? this.current : undefined;
+    let loaded: Map<string, Deployment> | undefined;
+    let list: Promise<Deployment[]> | undefined;
+    const load = async () => {
+      if (base) {
+        loaded = new Map(base.deployments);
+        for (const row of changes.retire) loaded.delete(row.id);
+        // As the store gives them back.
+        for (const d of changes.write) loaded.set(d.id, fromDeploymentRow(toDeploymentRow(id, d)));
+      } else {
+        loaded = new Map((await this.deps.deployments.readAll(id)).map(d => [d.id, d]));
+      }
+      return [...loaded.values()].sort(byId);
+    };
+    return {
+      /** Every deployment of the generation, sorted by id (as `readAll`). */
+      list: () => (list ??= load()),
+      /** What the next scan can start from, if known without reading. */
+      loaded: () => {
+        if (loaded) return { generation: id, deployments: loaded };
+        if (base && !changes.changed) return { generation: id, deployments: base.deployments };
+        return undefined;
+      },
+    };
+  }
+
+  /**
+   * What changes against the generation before: repositories whose
+   * detections and context are those their stored rows were resolved from
+   * are carried as they are; the others are resolved (their stored
+   * detections loaded only now) and compared row by row.
+   */
+  private async changesSince(previous: number | undefined, snapshot: CatalogSnapshot, results: RepositoryResult[]) {
+    const { deployments, scans, detectors } = this.deps;
+    const resolver = new DeploymentResolver(snapshot, detectors);
+    const stored = previous === undefined ? [] : await deployments.storedRows(previous);
+    const storedBySource = new Map<string, StoredDeploymentRow[]>();
+    const storedDeclared: StoredDeploymentRow[] = [];
+    for (const row of stored) {
+      if (!row.repository) {
+        storedDeclared.push(row);
+        continue;
+      }
+      const rows = storedBySource.get(row.repository);
+      if (rows) rows.push(row);
+      else storedBySource.set(row.repository, [row]);
+    }
+
+    const changes = new GenerationChanges();
+    const pending: PendingRepository[] = [];
+    for (const result of results) {
+      const rows = storedBySource.get(result.url) ?? [];
+      storedBySource.delete(result.url);
+      // Nothing stored and nothing detected (most repositories): nothing to resolve.
+      const detected = result.deployments ? result.deployments.length : result.detections?.count;
+      if (!rows.length && detected === 0) continue;
+      const context = result.detections ? resolver.contextOf(result.entityRefs) : undefined;
+      if (!context || !result.detections) {
+        changes.retire.push(...rows);
+        continue;
+      }
+      const sourceHash = hashOf([result.detections.etag, result.detections.detectors, result.staleReason ?? null, context]);
+      if (rows.length && rows.every(row => row.sourceHash === sourceHash)) {
+        changes.carry(rows);
+        continue;
+      }
+      pending.push({ result, context, sourceHash, stored: rows });
+    }
+    // Repositories no longer behind any entity.
+    for (const rows of storedBySource.values()) changes.retire.push(...rows);
+
+    const stale = await scans.loadDetections(pending.filter(p => !p.result.deployments).map(p => p.result.url));
+    for (const { result, context, sourceHash, stored: rows } of pending) {
+      const detected = result.deployments ?? stale.get(result.url)?.deployments ?? [];
+      changes.replace(resolver.resolveRepository(result.url, detected, context, result.staleReason), rows, sourceHash);
+    }
+    changes.replace(resolver.declaredOnly(changes.configured), storedDeclared);
+    return changes;
+  }
+
   private async readCatalog(): Promise<CatalogSnapshot> {
     const credentials = await this.deps.auth.getOwnServiceCredentials();
     const snapshot = new CatalogSnapshot();
-    for await (const page of this.deps.catalog.streamEntities(
-      // No totalItems: counting the catalog on the first page is wasted work for a stream.
-      { fields: CATALOG_FIELDS, pageSize: this.deps.options.catalogPageSize, totalItems: 'exclude' },
-      { credentials },
-    )) {
-      for (const entity of page) snapshot.add(entity);
+    const pages = this.deps.catalog
+      .streamEntities(
+        // No totalItems: counting the catalog on the first page is wasted work for a stream.
+        { fields: CATALOG_FIELDS, pageSize: this.deps.options.catalogPageSize, totalItems: 'exclude' },
+        { credentials },
+      )
+      [Symbol.asyncIterator]();
+    // The next page is asked for before this one is read, so the catalog
+    // works on it (and it travels) while the scan reads this one.
+    let next = pages.next();
+    for (;;) {
+      const page = await next;
+      if (page.done) break;
+      next = pages.next();
+      for (const entity of page.value) snapshot.add(entity);
     }
     return snapshot;
   }
@@ -151,22 +430,22 @@ export class Scanner {
     return repositories;
   }
 
-  private async scanRepository(
-    url: string,
-    entityRefs: string[],
-    state: RepositoryState | undefined,
-    reads: RepositoryReadRecord[],
-  ): Promise<RepositoryResult> {
+  /** One repository's conditional read and, when it changed, detection. */
+  private async readOne(url: string, state: RepositoryState | undefined): Promise<RepositoryRead> {
     const { reader, scans, options } = this.deps;
-    const reusable = state?.detections && state.detectors === this.detectorsFingerprint;
+    const stored =
+      state?.hasDetections && state.etag !== undefined && state.detectors !== undefined
+        ? { etag: state.etag, detectors: state.detectors, count: state.deploymentCount }
+        : undefined;
+    const reusable = stored?.detectors === this.detectorsFingerprint;
     try {
       const read = await readRepository(reader, url, {
-        etag: reusable ? state?.etag : undefined,
+        etag: reusable ? stored?.etag : undefined,
         globs: this.globs,
         maxFileBytes: options.maxFileBytes,
       });
       if (read.status === 'unchanged') {
-        return { url, entityRefs, status: 'unchanged', ...state!.detections! };
+        return { url, status: 'unchanged', problems: stored ? state!.problems : [], detections: stored };
       }
       const files = new InMemoryRepositoryFiles(url, read.files, {
         maxFileBytes: options.maxFileBytes,
@@ -179,23 +458,28 @@ export class Scanner {
           message: `${file} is larger than ${options.maxFileBytes} bytes (platformAdoption.scan.maxFileBytes) and was not read`,
         })),
       );
-      reads.push({ url, etag: read.etag, detectors: this.detectorsFingerprint, detections });
-      return { url, entityRefs, status: 'read', ...detections };
+      return {
+        url,
+        status: 'read',
+        record: { url, etag: read.etag, detectors: this.detectorsFingerprint, detections },
+        problems: detections.problems,
+        deployments: detections.deployments,
+        detections: { etag: read.etag, detectors: this.detectorsFingerprint },
+      };
     } catch (error) {
       const message = `could not read repository ${url}: ${stringifyError(error)}`;
       await scans.saveRepositoryError(url, message);
       const problem = { source: url, message };
-      if (state?.detections) {
+      if (stored) {
         return {
           url,
-          entityRefs,
           status: 'failed',
-          deployments: state.detections.deployments,
           problems: [problem],
-          staleReason: `${message}; showing the read of ${state.readAt}`,
+          detections: stored,
+          staleReason: `${message}; showing the read of ${state!.readAt}`,
         };
       }
-      return { url, entityRefs, status: 'failed', deployments: [], problems: [problem] };
+      return { url, status: 'failed', problems: [problem] };
     }
   }
 

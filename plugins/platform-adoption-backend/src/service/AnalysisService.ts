@@ -11,6 +11,7 @@ import { AnalysisStore } from '../store/AnalysisStore';
 import { DeploymentStore } from '../store/DeploymentStore';
 import { ScanStore } from '../store/ScanStore';
 import { groupWithDescendants } from './orgScope';
+import { Cached, JsonBody, jsonBody, ReadModel, ReadToken } from './ReadModel';
 
 export interface FindingFilter {
   platform?: string;
@@ -19,12 +20,24 @@ export interface FindingFilter {
   entity?: string;
 }
 
+/** The earliest of some expiries (undefined: never). */
+function earliest(...times: Array<number | undefined>): number | undefined {
+  const known = times.filter((t): t is number => t !== undefined);
+  return known.length ? Math.min(...known) : undefined;
+}
+
 /**
  * Reads what the analysis concluded for the current generation: findings
  * with the deployments they are about, per platform summaries, rollups
  * with their adoption stage, and the overview.
+ *
+ * Answers that are the same for every caller (the overview, rollups) are
+ * computed once per {@link ReadToken} and kept serialized; findings once
+ * per generation and filter (the caller's visibility is applied after).
  */
 export class AnalysisService {
+  private readonly readModel: ReadModel;
+
   constructor(
     private readonly deps: {
       scans: ScanStore;
@@ -33,7 +46,9 @@ export class AnalysisService {
       conformance: ConformanceService;
       platforms: () => PlatformDefinition[];
     },
-  ) {}
+  ) {
+    this.readModel = ReadModel.of(deps.scans);
+  }
 
   private platform(id: string) {
     const platform = this.deps.platforms().find(p => p.id === id);
@@ -46,11 +61,17 @@ export class AnalysisService {
 
   async findings(filter: FindingFilter) {
     if (filter.platform) this.platform(filter.platform);
-    const generation = await this.deps.scans.currentGeneration();
+    const token = await this.readModel.token();
+    const { generation } = token;
     if (!generation) return [];
-    const teamRefs = filter.team
-      ? groupWithDescendants(await this.deps.deployments.readOrgUnits(generation), filter.team)
-      : undefined;
+    const key = `analysis:findings:${JSON.stringify([filter.platform, filter.kind, filter.team, filter.entity])}`;
+    return this.readModel.get(token.generationKey, key, async () => ({
+      value: await this.readFindings(generation, filter),
+    }));
+  }
+
+  private async readFindings(generation: number, filter: FindingFilter) {
+    const teamRefs = filter.team ? groupWithDescendants(await this.readModel.orgUnits(generation, this.deps.deployments), filter.team) : undefined;
     let deploymentIds: string[] | undefined;
     if (filter.entity) {
       const { items } = await this.deps.deployments.query(generation, {
@@ -92,14 +113,18 @@ export class AnalysisService {
     return generation ? (await this.deps.analysis.summary(generation, platformId)) ?? null : null;
   }
 
-  /** Conformance per org unit, for each platform with a standard. */
-  private async conformanceByPlatform(platforms: string[]) {
+  /** Conformance per org unit, for each platform with a standard, and until when it holds. */
+  private async conformanceByPlatform(platforms: string[], token: ReadToken) {
     const result = new Map<string, Map<string, OrgConformance>>();
+    const standards = await this.deps.conformance.standards(token);
+    let validUntil: number | undefined;
     for (const platform of platforms) {
-      if ((await this.deps.conformance.standard(platform)) === undefined) continue;
-      result.set(platform, await this.deps.conformance.byOrgUnit(platform));
+      if (standards.get(platform) === undefined) continue;
+      const byOrg = await this.deps.conformance.byOrgUnitUntil(platform, undefined, token);
+      result.set(platform, byOrg.value);
+      validUntil = earliest(validUntil, byOrg.validUntil);
     }
-    return result;
+    return { value: result, validUntil, standards };
   }
 
   private withStage(rollup: OrgRollup, conformance: Map<string, Map<string, OrgConformance>>) {
@@ -119,40 +144,83 @@ export class AnalysisService {
   }
 
   async rollups(filter: { platform?: string; org?: string }) {
+    return JSON.parse((await this.rollupsBody(filter)).body.toString('utf8'));
+  }
+
+  /** Rollups with their stage and conformance, serialized once per token and filter. */
+  async rollupsBody(filter: { platform?: string; org?: string }): Promise<JsonBody> {
     if (filter.platform) this.platform(filter.platform);
-    const generation = await this.deps.scans.currentGeneration();
-    if (!generation) return { items: [], orgUnits: [] };
-    const orgUnits = await this.deps.deployments.readOrgUnits(generation);
+    const token = await this.readModel.token();
+    const key = `analysis:rollups:${JSON.stringify([filter.platform, filter.org])}`;
+    return this.readModel.get(
+      token.key,
+      key,
+      async () => {
+        const { value, validUntil } = await this.computeRollups(filter, token);
+        return { value: jsonBody(value), validUntil };
+      },
+      this.deps.conformance.clock,
+    );
+  }
+
+  private async computeRollups(filter: { platform?: string; org?: string }, token: ReadToken): Promise<Cached<unknown>> {
+    const { generation } = token;
+    if (!generation) return { value: { items: [], orgUnits: [] } };
+    const orgUnits = await this.readModel.orgUnits(generation, this.deps.deployments);
     const orgRefs = filter.org ? groupWithDescendants(orgUnits, filter.org) : undefined;
     const rollups = await this.deps.analysis.rollups(generation, { platform: filter.platform, orgRefs });
-    const conformance = await this.conformanceByPlatform([...new Set(rollups.map(r => r.platform))]);
-    return { items: rollups.map(r => this.withStage(r, conformance)), orgUnits };
+    const conformance = await this.conformanceByPlatform([...new Set(rollups.map(r => r.platform))], token);
+    return {
+      value: { items: rollups.map(r => this.withStage(r, conformance.value)), orgUnits },
+      validUntil: conformance.validUntil,
+    };
   }
 
   /** One line per platform for the whole company, plus shadow usage counts. */
   async overview() {
-    const generation = await this.deps.scans.currentGeneration();
+    return JSON.parse((await this.overviewBody()).body.toString('utf8'));
+  }
+
+  /** {@link overview}, serialized once per token. */
+  async overviewBody(): Promise<JsonBody> {
+    const token = await this.readModel.token();
+    return this.readModel.get(
+      token.key,
+      'analysis:overview',
+      async () => {
+        const { value, validUntil } = await this.computeOverview(token);
+        return { value: jsonBody(value), validUntil };
+      },
+      this.deps.conformance.clock,
+    );
+  }
+
+  private async computeOverview(token: ReadToken): Promise<Cached<unknown>> {
+    const { generation } = token;
     const platforms = this.deps.platforms();
     const rollups = generation
       ? await this.deps.analysis.rollups(generation, { orgRefs: [WHOLE_COMPANY] })
       : [];
     const summaries = generation ? await this.deps.analysis.summaries(generation) : [];
-    const conformance = await this.conformanceByPlatform(platforms.map(p => p.id));
+    const conformance = await this.conformanceByPlatform(platforms.map(p => p.id), token);
     return {
-      generation: generation ?? null,
-      platforms: await Promise.all(platforms.map(async platform => {
-        const rollup = rollups.find(r => r.platform === platform.id);
-        const summary = summaries.find(s => s.platform === platform.id);
-        return {
-          id: platform.id,
-          title: platform.title,
-          vendor: platform.vendor,
-          rollup: rollup ? this.withStage(rollup, conformance) : null,
-          referenceVersion: (await this.deps.conformance.standard(platform.id))?.version ?? null,
-          shadowRepositories: summary?.shadow.length ?? 0,
-          declaredWithoutConfiguration: summary?.declaredWithoutConfiguration.length ?? 0,
-        };
-      })),
+      value: {
+        generation: generation ?? null,
+        platforms: platforms.map(platform => {
+          const rollup = rollups.find(r => r.platform === platform.id);
+          const summary = summaries.find(s => s.platform === platform.id);
+          return {
+            id: platform.id,
+            title: platform.title,
+            vendor: platform.vendor,
+            rollup: rollup ? this.withStage(rollup, conformance.value) : null,
+            referenceVersion: conformance.standards.get(platform.id)?.version ?? null,
+            shadowRepositories: summary?.shadow.length ?? 0,
+            declaredWithoutConfiguration: summary?.declaredWithoutConfiguration.length ?? 0,
+          };
+        }),
+      },
+      validUntil: conformance.validUntil,
     };
   }
 }

@@ -9,6 +9,7 @@ import { ScanStore } from '../store/ScanStore';
 import { encodeFacetValue } from '../store/rows';
 import { EntityScope } from './EntityVisibility';
 import { groupWithDescendants } from './orgScope';
+import { JsonBody, jsonBody, ReadModel, ReadToken } from './ReadModel';
 
 export interface DeploymentFilter {
   platform?: string;
@@ -34,31 +35,74 @@ function encodedCandidates(raw: string): string[] {
   return candidates;
 }
 
+/** A page of deployments, as a query answers it. */
+export interface DeploymentPage {
+  items: Deployment[];
+  totalCount: number;
+  generation: number | undefined;
+}
+
 /**
  * Reads the current generation: deployments with filters, one entity's
- * deployments, platforms with their counts.
+ * deployments, platforms with their counts. A generation never changes
+ * once current, so what every caller would get alike (platform counts,
+ * pages for callers who see every entity) is kept per generation in the
+ * {@link ReadModel}, serialized.
  */
 export class DeploymentService {
+  private readonly readModel: ReadModel;
+
   constructor(
     private readonly deps: {
       scans: ScanStore;
       deployments: DeploymentStore;
       platforms: () => PlatformDefinition[];
     },
-  ) {}
+  ) {
+    this.readModel = ReadModel.of(deps.scans);
+  }
 
   private async generation() {
     return this.deps.scans.currentGeneration();
   }
 
   async listPlatforms() {
-    const generation = await this.generation();
-    const counts = generation
-      ? await this.deps.deployments.platformCounts(generation)
-      : new Map();
-    return this.deps.platforms().map(platform => ({
-      ...platform,
-      ...(counts.get(platform.id) ?? { deployments: 0, clients: 0, teams: 0 }),
+    return JSON.parse((await this.listPlatformsBody()).body.toString('utf8')).items;
+  }
+
+  /** `{ items: platforms with their counts }`, serialized once per generation. */
+  async listPlatformsBody(): Promise<JsonBody> {
+    const token = await this.readModel.token();
+    return this.readModel.get(token.generationKey, 'deployments:platforms', async () => {
+      const counts = token.generation
+        ? await this.deps.deployments.platformCounts(token.generation)
+        : new Map();
+      const items = this.deps.platforms().map(platform => ({
+        ...platform,
+        ...(counts.get(platform.id) ?? { deployments: 0, clients: 0, teams: 0 }),
+      }));
+      return { value: jsonBody({ items }) };
+    });
+  }
+
+  /**
+   * A page as the API answers it (`render` shapes it; `shape` names that
+   * shape in the cache). Serialized once per generation, filter and page
+   * when the caller may see every entity; with a `scope`, computed for the
+   * caller.
+   */
+  async pageBody(
+    filter: DeploymentFilter,
+    page: { limit: number; offset: number },
+    scope: EntityScope | undefined,
+    shape: string,
+    render: (page: DeploymentPage) => unknown,
+  ): Promise<JsonBody> {
+    if (scope) return jsonBody(render(await this.queryDeployments(filter, page, scope)));
+    const token = await this.readModel.token();
+    const key = `deployments:page:${shape}:${page.limit}:${page.offset}:${JSON.stringify(filter)}`;
+    return this.readModel.get(token.generationKey, key, async () => ({
+      value: jsonBody(render(await this.queryDeployments(filter, page, undefined, token))),
     }));
   }
 
@@ -71,8 +115,9 @@ export class DeploymentService {
     filter: DeploymentFilter,
     page: { limit: number; offset: number },
     scope?: EntityScope,
-  ) {
-    const generation = await this.generation();
+    token?: ReadToken,
+  ): Promise<DeploymentPage> {
+    const generation = token ? token.generation : await this.generation();
     if (!generation) return { items: [] as Deployment[], totalCount: 0, generation: undefined };
     const teamRefs = filter.team ? await this.teamWithSubTeams(generation, filter.team) : undefined;
     const query = {
@@ -119,6 +164,6 @@ export class DeploymentService {
   }
 
   private async teamWithSubTeams(generation: number, team: string) {
-    return groupWithDescendants(await this.deps.deployments.readOrgUnits(generation), team);
+    return groupWithDescendants(await this.readModel.orgUnits(generation, this.deps.deployments), team);
   }
 }

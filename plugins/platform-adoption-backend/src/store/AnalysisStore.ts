@@ -4,11 +4,21 @@ import {
   PlatformSummary,
 } from '@platform-adoption/plugin-platform-adoption-common';
 import { Knex } from 'knex';
-
-
-const WRITE_BATCH = 250;
+import { insertRows } from './batch';
 
 export type StoredFinding = Finding & { platform: string };
+
+const FINDING_COLUMNS = [
+  'generation',
+  'platform',
+  'kind',
+  'deployment_id',
+  'deployment_ids',
+  'team_ref',
+  'score',
+  'reasons',
+  'peers',
+];
 
 export interface FindingQuery {
   platform?: string;
@@ -45,6 +55,7 @@ class GenerationCache<T> {
 export class AnalysisStore {
   private readonly summaryCache = new GenerationCache<PlatformSummary[]>();
   private readonly rollupCache = new GenerationCache<OrgRollup[]>();
+  private readonly sources = new Map<number, number>();
 
   constructor(private readonly db: Knex) {}
 
@@ -63,29 +74,69 @@ export class AnalysisStore {
       reasons: JSON.stringify(f.reasons),
       peers: JSON.stringify(f.peers),
     }));
-    for (let i = 0; i < findingRows.length; i += WRITE_BATCH) {
-      await this.db('findings').insert(findingRows.slice(i, i + WRITE_BATCH));
-    }
-    for (const summary of analysis.summaries) {
-      await this.db('platform_summaries').insert({
-        generation,
-        platform: summary.platform,
-        summary: JSON.stringify(summary),
-      });
-    }
+    const summaryRows = analysis.summaries.map(summary => ({
+      generation,
+      platform: summary.platform,
+      summary: JSON.stringify(summary),
+    }));
     const rollupRows = analysis.rollups.map(({ platform, orgRef, ...counts }) => ({
       generation,
       platform,
       org_ref: orgRef,
       counts: JSON.stringify(counts),
     }));
-    for (let i = 0; i < rollupRows.length; i += WRITE_BATCH) {
-      await this.db('rollups').insert(rollupRows.slice(i, i + WRITE_BATCH));
-    }
+    // One transaction: a few multi-row statements instead of one commit per batch.
+    await this.db.transaction(async tx => {
+      await tx('generations').where({ generation }).update({ analysis_generation: generation });
+      await insertRows(tx, 'findings', FINDING_COLUMNS, findingRows);
+      await insertRows(tx, 'platform_summaries', ['generation', 'platform', 'summary'], summaryRows);
+      await insertRows(tx, 'rollups', ['generation', 'platform', 'org_ref', 'counts'], rollupRows);
+    });
+    this.sources.set(generation, generation);
+  }
+
+  /**
+   * Gives `generation` the analysis of `from` without copying it: for a
+   * generation whose analysis would be computed from exactly the same
+   * inputs. Its findings, summaries and rollups are those rows (which
+   * pruning keeps while a generation shares them).
+   */
+  async reuse(from: number, generation: number): Promise<{ findings: number }> {
+    const source = await this.sourceOf(from);
+    await this.db('generations').where({ generation }).update({ analysis_generation: source });
+    this.sources.set(generation, source);
+    const [{ count }] = await this.db('findings').where({ generation: source }).count({ count: '*' });
+    return { findings: Number(count) };
+  }
+
+  /** Records what a generation's analysis was computed from (see FleetAnalyzer). */
+  async setAnalysisKey(generation: number, key: string) {
+    await this.db('generations').where({ generation }).update({ analysis_key: key });
+  }
+
+  async analysisKey(generation: number): Promise<string | undefined> {
+    const row = await this.db('generations').where({ generation }).first('analysis_key');
+    return row?.analysis_key ?? undefined;
+  }
+
+  /**
+   * The generation whose analysis rows `generation` uses: its own, or the
+   * one it shares. Fixed once the generation is written, so it is cached;
+   * a generation the registry does not know (yet) uses its own rows.
+   */
+  private async sourceOf(generation: number): Promise<number> {
+    const cached = this.sources.get(generation);
+    if (cached !== undefined) return cached;
+    const row = await this.db('generations').where({ generation }).first('analysis_generation');
+    if (row?.analysis_generation === null || row?.analysis_generation === undefined) return generation;
+    const source = Number(row.analysis_generation);
+    if (this.sources.size > 64) this.sources.clear();
+    this.sources.set(generation, source);
+    return source;
   }
 
   async findings(generation: number, q: FindingQuery): Promise<StoredFinding[]> {
-    const query = this.db('findings').where({ generation });
+    const query = this.db('findings').where({ generation: await this.sourceOf(generation) });
     if (q.platform) query.andWhere({ platform: q.platform });
     if (q.kind) query.andWhere({ kind: q.kind });
     if (q.teamRefs) query.whereIn('team_ref', q.teamRefs);
@@ -108,15 +159,17 @@ export class AnalysisStore {
   }
 
   async summaries(generation: number): Promise<PlatformSummary[]> {
-    return this.summaryCache.get(generation, async () => {
-      const rows = await this.db('platform_summaries').where({ generation }).orderBy('platform');
+    const source = await this.sourceOf(generation);
+    return this.summaryCache.get(source, async () => {
+      const rows = await this.db('platform_summaries').where({ generation: source }).orderBy('platform');
       return rows.map(r => JSON.parse(r.summary));
     });
   }
 
   async rollups(generation: number, filter: { platform?: string; orgRefs?: string[] }): Promise<OrgRollup[]> {
-    const all = await this.rollupCache.get(generation, async () => {
-      const rows = await this.db('rollups').where({ generation }).orderBy(['platform', 'org_ref']);
+    const source = await this.sourceOf(generation);
+    const all = await this.rollupCache.get(source, async () => {
+      const rows = await this.db('rollups').where({ generation: source }).orderBy(['platform', 'org_ref']);
       return rows.map(r => ({ platform: r.platform, orgRef: r.org_ref, ...JSON.parse(r.counts) }) as OrgRollup);
     });
     const orgRefs = filter.orgRefs ? new Set(filter.orgRefs) : undefined;

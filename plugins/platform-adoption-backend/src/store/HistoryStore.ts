@@ -1,19 +1,8 @@
+import { HistoryMetrics } from '@platform-adoption/plugin-platform-adoption-common';
 import { Knex } from 'knex';
+import { insertRows } from './batch';
 
-/** The aggregates history keeps per day, platform and org unit. */
-export interface HistoryMetrics {
-  deployments: number;
-  production: number;
-  teams: number;
-  /** Production deployments conforming to the standard of that day; null without one. */
-  conforming: number | null;
-  conformance: number | null;
-  referenceVersion: number | null;
-  snowflakes: number;
-  positiveDeviants: number;
-  distinctVersions: number;
-  goldenPath: number;
-}
+export type { HistoryMetrics };
 
 export interface HistoryPoint {
   day: string;
@@ -35,7 +24,17 @@ export const dayOf = (date: Date) => date.toISOString().slice(0, 10);
 export class HistoryStore {
   constructor(private readonly db: Knex) {}
 
-  async record(day: string, generation: number, rows: Array<{ platform: string; orgRef: string; metrics: HistoryMetrics }>) {
+  /**
+   * Replaces the day's snapshot. `fingerprint` names the inputs it was
+   * computed from (see HistoryRecorder): a later recording from the same
+   * inputs can be skipped.
+   */
+  async record(
+    day: string,
+    generation: number,
+    rows: Array<{ platform: string; orgRef: string; metrics: HistoryMetrics }>,
+    fingerprint?: string,
+  ) {
     const records = rows.map(r => ({
       day,
       platform: r.platform,
@@ -45,10 +44,16 @@ export class HistoryStore {
     }));
     await this.db.transaction(async tx => {
       await tx('history').where({ day }).delete();
-      for (let i = 0; i < records.length; i += WRITE_BATCH) {
-        await tx('history').insert(records.slice(i, i + WRITE_BATCH));
-      }
+      await insertRows(tx, 'history', ['day', 'platform', 'org_ref', 'generation', 'metrics'], records);
+      await tx('history_days').where({ day }).delete();
+      if (fingerprint) await tx('history_days').insert({ day, fingerprint });
     });
+  }
+
+  /** The fingerprint of the inputs the day's snapshot was computed from, if known. */
+  async fingerprint(day: string): Promise<string | undefined> {
+    const row = await this.db('history_days').where({ day }).first('fingerprint');
+    return row?.fingerprint ?? undefined;
   }
 
   async series(platform: string, orgRef: string, from?: string, to?: string): Promise<HistoryPoint[]> {
@@ -62,11 +67,13 @@ export class HistoryStore {
   async prune(today: Date) {
     const cutoff = dayOf(new Date(today.getTime() - KEEP_DAYS * 86400_000));
     await this.db('history').where('day', '<', cutoff).delete();
+    await this.db('history_days').where('day', '<', cutoff).delete();
     const weekly = dayOf(new Date(today.getTime() - DAILY_DAYS * 86400_000));
     const old = await this.db('history').where('day', '<', weekly).distinct('day');
     const drop = old.map(r => r.day as string).filter(day => new Date(`${day}T00:00:00Z`).getUTCDay() !== 1);
     for (let i = 0; i < drop.length; i += WRITE_BATCH) {
       await this.db('history').whereIn('day', drop.slice(i, i + WRITE_BATCH)).delete();
+      await this.db('history_days').whereIn('day', drop.slice(i, i + WRITE_BATCH)).delete();
     }
   }
 }

@@ -6,16 +6,27 @@ import {
   ScanTrigger,
 } from '@platform-adoption/plugin-platform-adoption-common';
 import { Knex } from 'knex';
+import { insertRows } from './batch';
 import { fromScanRow, ScanRow } from './rows';
 
-/** What a repository gave at its last good read. */
+export type RepositoryDetections = { deployments: DetectedDeployment[]; problems: ScanProblem[] };
+
+/**
+ * What a repository gave at its last good read, without its detections
+ * (loaded only for the few repositories a scan has to resolve again).
+ */
 export interface RepositoryState {
   url: string;
   etag?: string;
-  /** Fingerprint of the detectors that produced `detections`. */
+  /** Fingerprint of the detectors that produced the detections. */
   detectors?: string;
   readAt?: string;
-  detections?: { deployments: DetectedDeployment[]; problems: ScanProblem[] };
+  /** Whether a good read was stored. */
+  hasDetections: boolean;
+  /** How many deployments the last good read found; undefined if not known. */
+  deploymentCount?: number;
+  /** The problems of the last good read, reported again while it is reused. */
+  problems: ScanProblem[];
   error?: string;
 }
 
@@ -24,11 +35,10 @@ export interface RepositoryReadRecord {
   url: string;
   etag: string;
   detectors: string;
-  detections: NonNullable<RepositoryState['detections']>;
+  detections: RepositoryDetections;
 }
 
-const PROBLEM_BATCH = 200;
-const REPOSITORY_BATCH = 100;
+const NO_PROBLEMS = '[]';
 
 /**
  * Scan runs, their problems, and each repository's last good read (its etag
@@ -51,6 +61,11 @@ export class ScanStore {
       finished_at: new Date().toISOString(),
       stats: JSON.stringify(stats),
     });
+  }
+
+  /** Whether a scan started after this one (the scheduler runs one at a time; a stuck one may be overtaken). */
+  async startedAfter(id: number): Promise<boolean> {
+    return Boolean(await this.db('scans').where('id', '>', id).first('id'));
   }
 
   async failScan(id: number, error: string) {
@@ -76,6 +91,31 @@ export class ScanStore {
       });
   }
 
+  /** A sign of life from the process running the scan (see scan/heartbeat.ts). */
+  async beat() {
+    await this.db('scans').where({ status: 'running' }).update({ heartbeat_at: new Date().toISOString() });
+  }
+
+  /**
+   * Running scans with no sign of life since `cutoff` (an ISO timestamp; a
+   * scan that never beat counts from its start).
+   */
+  private staleScans(cutoff: string) {
+    return this.db('scans')
+      .where({ status: 'running' })
+      .andWhereRaw('coalesce(heartbeat_at, started_at) < ?', [cutoff]);
+  }
+
+  async countStaleScans(cutoff: string): Promise<number> {
+    const row = await this.staleScans(cutoff).count<{ count: number | string }[]>('* as count').first();
+    return Number(row?.count ?? 0);
+  }
+
+  /** Fails the stale running scans (see countStaleScans) with `error`; returns how many. */
+  async failStaleScans(cutoff: string, error: string): Promise<number> {
+    return this.staleScans(cutoff).update({ status: 'failed', finished_at: new Date().toISOString(), error });
+  }
+
   async listScans(limit: number): Promise<ScanRun[]> {
     const rows: ScanRow[] = await this.db('scans').orderBy('id', 'desc').limit(limit);
     return rows.map(fromScanRow);
@@ -95,6 +135,32 @@ export class ScanStore {
     return row?.id ? Number(row.id) : undefined;
   }
 
+  /**
+   * What the API's cached answers depend on, in one cheap query (used by
+   * service/ReadModel to validate its in-memory caches, so that a write by
+   * another replica shows at once): the current generation, and counters
+   * that only ever grow — reference versions published and retired,
+   * exemptions granted and revoked (neither table ever loses rows).
+   */
+  async readToken(): Promise<{ generation: number | undefined; governance: string }> {
+    // Plain SQL: it runs on every API request, and building it with the
+    // query builder cost three times as much as running it.
+    const result = await this.db.raw(`select
+      (select max(id) from scans where status = 'completed') as generation,
+      (select count(*) from reference_versions) as versions,
+      (select count(retired_at) from reference_versions) as retired,
+      (select count(*) from exemptions) as exemptions,
+      (select count(revoked_at) from exemptions) as revoked`);
+    // SQLite answers the rows, PostgreSQL { rows }, MySQL [rows, fields].
+    let rows = Array.isArray(result) ? result : result?.rows;
+    if (Array.isArray(rows?.[0])) rows = rows[0];
+    const row = rows?.[0];
+    return {
+      generation: row?.generation ? Number(row.generation) : undefined,
+      governance: [row?.versions, row?.retired, row?.exemptions, row?.revoked].map(Number).join('.'),
+    };
+  }
+
   async completedGenerations(): Promise<number[]> {
     const rows = await this.db('scans').where({ status: 'completed' }).orderBy('id', 'desc').select('id');
     return rows.map(r => Number(r.id));
@@ -107,9 +173,7 @@ export class ScanStore {
       file: p.file ?? null,
       message: p.message,
     }));
-    for (let i = 0; i < rows.length; i += PROBLEM_BATCH) {
-      await this.db('scan_problems').insert(rows.slice(i, i + PROBLEM_BATCH));
-    }
+    await insertRows(this.db, 'scan_problems', ['scan_id', 'source', 'file', 'message'], rows);
   }
 
   async listProblems(scanId: number, limit: number, offset: number) {
@@ -130,20 +194,43 @@ export class ScanStore {
   }
 
   async loadRepositoryStates(): Promise<Map<string, RepositoryState>> {
-    const rows = await this.db('repositories').select();
-    return new Map(
-      rows.map(r => [
-        r.url as string,
-        {
-          url: r.url,
-          etag: r.etag ?? undefined,
-          detectors: r.detectors ?? undefined,
-          readAt: r.read_at ?? undefined,
-          detections: r.detections ? JSON.parse(r.detections) : undefined,
-          error: r.error ?? undefined,
-        },
-      ]),
+    const rows = await this.db('repositories').select(
+      'url',
+      'etag',
+      'detectors',
+      'read_at',
+      'error',
+      'problems',
+      'deployment_count',
+      this.db.raw('(case when detections is null then 0 else 1 end) as has_detections'),
     );
+    const states = new Map<string, RepositoryState>();
+    for (const r of rows) {
+      states.set(r.url, {
+        url: r.url,
+        etag: r.etag ?? undefined,
+        detectors: r.detectors ?? undefined,
+        readAt: r.read_at ?? undefined,
+        hasDetections: Boolean(Number(r.has_detections)),
+        deploymentCount: r.deployment_count === null || r.deployment_count === undefined ? undefined : Number(r.deployment_count),
+        problems: !r.problems || r.problems === NO_PROBLEMS ? [] : JSON.parse(r.problems),
+        error: r.error ?? undefined,
+      });
+    }
+    return states;
+  }
+
+  /** The stored detections of these repositories (those with a good read). */
+  async loadDetections(urls: string[]): Promise<Map<string, RepositoryDetections>> {
+    const result = new Map<string, RepositoryDetections>();
+    for (let i = 0; i < urls.length; i += 500) {
+      const rows = await this.db('repositories')
+        .whereIn('url', urls.slice(i, i + 500))
+        .whereNotNull('detections')
+        .select('url', 'detections');
+      for (const r of rows) result.set(r.url, JSON.parse(r.detections));
+    }
+    return result;
   }
 
   /** Many reads at once, in batches: a scan's reads are written together. */
@@ -155,12 +242,14 @@ export class ScanStore {
       detectors: r.detectors,
       read_at: readAt,
       detections: JSON.stringify(r.detections),
+      problems: r.detections.problems.length ? JSON.stringify(r.detections.problems) : NO_PROBLEMS,
+      deployment_count: r.detections.deployments.length,
       error: null,
       error_at: null,
     }));
-    for (let i = 0; i < rows.length; i += REPOSITORY_BATCH) {
-      await this.db('repositories').insert(rows.slice(i, i + REPOSITORY_BATCH)).onConflict('url').merge();
-    }
+    await this.db.transaction(tx =>
+      insertRows(tx, 'repositories', Object.keys(rows[0] ?? {}), rows, { onConflict: 'url' }),
+    );
   }
 
   /** Records a failed read without touching the last good detections. */

@@ -2,6 +2,7 @@ import {
   Deployment,
   ScanRun,
 } from '@platform-adoption/plugin-platform-adoption-common';
+import { createHash } from 'node:crypto';
 
 /** A `deployments` row: JSON columns are text so SQLite and PostgreSQL agree. */
 export interface DeploymentRow {
@@ -24,7 +25,14 @@ export interface DeploymentRow {
   stale: boolean | number;
   stale_reason: string | null;
   golden_path?: string | null;
+  /** First generation without this row (exclusive); OPEN_GENERATION while current. */
+  until_generation?: number;
+  row_hash?: string | null;
+  source_hash?: string | null;
 }
+
+/** `until_generation` of a row no generation has replaced yet (the largest 32-bit integer). */
+export const OPEN_GENERATION = 2147483647;
 
 export interface ScanRow {
   id: number;
@@ -61,6 +69,39 @@ export function toDeploymentRow(generation: number, d: Deployment): DeploymentRo
     stale_reason: orNull(d.staleReason),
     golden_path: d.goldenPath ? JSON.stringify(d.goldenPath) : null,
   };
+}
+
+/**
+ * A hash of everything a row says about its deployment (not which
+ * generations it is valid in): equal hashes mean an identical row, which a
+ * scan carries instead of writing it again.
+ */
+export function deploymentRowHash(row: DeploymentRow): string {
+  return createHash('sha1')
+    .update(
+      JSON.stringify([
+        row.id,
+        row.platform,
+        row.kind,
+        row.name,
+        row.deployment_key,
+        row.entity_ref,
+        row.repository,
+        row.owner_ref,
+        row.team_ref,
+        row.system_ref,
+        row.domain_ref,
+        row.environment,
+        row.declared_by,
+        row.files,
+        row.facets,
+        Boolean(row.stale),
+        row.stale_reason,
+        row.golden_path ?? null,
+      ]),
+    )
+    .digest('hex')
+    .slice(0, 24);
 }
 
 export function fromDeploymentRow(row: DeploymentRow): Deployment {

@@ -1,5 +1,5 @@
-import { promises as fs } from 'node:fs';
-import { join } from 'node:path';
+import { promises as fs, lstatSync, readFileSync, realpathSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import {
   LoggerService,
@@ -18,7 +18,7 @@ import {
 } from '@backstage/backend-defaults/urlReader';
 import { NotFoundError, NotModifiedError } from '@backstage/errors';
 import { minimatch } from 'minimatch';
-import { isInside, realPathInside, realRootOf } from './confinement';
+import { isInside, realPathBelowSync, realPathInside, realRootOf } from './confinement';
 import { etagOf } from './etag';
 import { listTreeFiles } from './listTreeFiles';
 import {
@@ -84,10 +84,10 @@ export class LocalRepositoryUrlReader implements UrlReaderService {
 
     const etag = etagOf([{ path, size: stat.size, mtimeMs: stat.mtimeMs }]);
     if (options?.etag === etag) {
-      throw new NotModifiedError();
+      throw notModified();
     }
     if (options?.lastModifiedAfter && stat.mtime <= options.lastModifiedAfter) {
-      throw new NotModifiedError();
+      throw notModified();
     }
 
     return ReadUrlResponseFactory.fromReadable(
@@ -100,8 +100,12 @@ export class LocalRepositoryUrlReader implements UrlReaderService {
     url: string,
     options?: UrlReaderServiceReadTreeOptions,
   ): Promise<UrlReaderServiceReadTreeResponse> {
-    const { realRoot, realPath } = await this.resolve(url);
-    if (!(await fs.stat(realPath)).isDirectory()) {
+    // Synchronous metadata calls: a scan asks every repository for its
+    // etag, and for small folders the thread pool costs more than the calls.
+    const path = repositoryPathOf(url, this.location.baseUrl);
+    const realRoot = await realRootOf(this.location.root, url);
+    const { real: realPath, isDirectory, stat } = realPathBelowSync(realRoot, path, url);
+    if (!isDirectory) {
       throw new NotFoundError(
         `Cannot read '${url}' as a tree: it is a file, read it with readUrl`,
       );
@@ -110,13 +114,14 @@ export class LocalRepositoryUrlReader implements UrlReaderService {
     const files = await listTreeFiles({
       realRoot,
       realDir: realPath,
+      realDirStat: stat,
       signal: options?.signal,
       onSkipped: this.logSkipped(url),
     });
 
     const etag = etagOf(files);
     if (options?.etag === etag) {
-      throw new NotModifiedError();
+      throw notModified();
     }
 
     // Filtered by path and size before any content is read, so a scan that
@@ -125,14 +130,29 @@ export class LocalRepositoryUrlReader implements UrlReaderService {
       ? files.filter(file => options.filter!(file.path, { size: file.size }))
       : files;
 
-    const response = await this.treeResponseFactory.fromReadableArray(
-      wanted.map(file => ({
-        path: file.path,
-        data: readLazily(file.realPath, realRoot, url),
-        lastModifiedAt: new Date(file.mtimeMs),
-      })),
-    );
-    return withEtag(response, etag);
+    // `files()` reads each file when asked, directly; the archive and
+    // folder forms go through the response factory, built only if used.
+    let streamed: Promise<UrlReaderServiceReadTreeResponse> | undefined;
+    const viaFactory = () =>
+      (streamed ??= this.treeResponseFactory.fromReadableArray(
+        wanted.map(file => ({
+          path: file.path,
+          data: readLazily(file.realPath, realRoot, url),
+          lastModifiedAt: new Date(file.mtimeMs),
+        })),
+      ));
+    const folders = new Map<string, string>();
+    return {
+      etag,
+      files: async () =>
+        wanted.map(file => ({
+          path: file.path,
+          content: () => readConfined(file.realPath, realRoot, url, file.size, folders),
+          lastModifiedAt: new Date(file.mtimeMs),
+        })),
+      archive: async () => (await viaFactory()).archive(),
+      dir: async dirOptions => (await viaFactory()).dir(dirOptions),
+    };
   }
 
   async search(
@@ -167,7 +187,7 @@ export class LocalRepositoryUrlReader implements UrlReaderService {
 
     const etag = etagOf(files);
     if (options?.etag === etag) {
-      throw new NotModifiedError();
+      throw notModified();
     }
     return {
       etag,
@@ -231,6 +251,23 @@ export class LocalRepositoryUrlReader implements UrlReaderService {
 }
 
 /**
+ * "Not modified", the answer for every unchanged repository of every scan:
+ * built without a stack trace (nobody reads it), which was most of its cost.
+ */
+function notModified(): NotModifiedError {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return new NotModifiedError();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
+/** Files up to this size are read with one synchronous call (configuration files are). */
+const SYNC_READ_BYTES = 256 * 1024;
+
+/**
  * A file's content, with its path checked again at the moment of reading in
  * case a link was swapped in since the folder was listed.
  */
@@ -238,14 +275,36 @@ async function readConfined(
   realPath: string,
   realRoot: string,
   url: string,
+  size?: number,
+  /** Real paths of folders already resolved for this tree (folder → real). */
+  folders?: Map<string, string>,
 ): Promise<Buffer> {
-  const real = await fs.realpath(realPath);
+  const small = size !== undefined && size <= SYNC_READ_BYTES;
+  const real = small ? realPathNow(realPath, folders) : await fs.realpath(realPath);
   if (!isInside(realRoot, real)) {
     throw new NotFoundError(
       `Cannot read '${url}': a file now links outside the local repositories folder`,
     );
   }
-  return fs.readFile(real);
+  return small ? readFileSync(real) : fs.readFile(real);
+}
+
+/**
+ * The real path of a listed file at the moment of reading: its folder's,
+ * resolved once per folder of the tree, joined with its name, provided the
+ * file itself is (still) no symlink — one `lstat` per file instead of a
+ * `realpath` that checks every segment of the path again.
+ */
+function realPathNow(realPath: string, folders?: Map<string, string>): string {
+  if (!folders) return realpathSync.native(realPath);
+  if (lstatSync(realPath).isSymbolicLink()) return realpathSync.native(realPath);
+  const folder = dirname(realPath);
+  let realFolder = folders.get(folder);
+  if (realFolder === undefined) {
+    realFolder = realpathSync.native(folder);
+    folders.set(folder, realFolder);
+  }
+  return join(realFolder, basename(realPath));
 }
 
 /**
@@ -257,18 +316,4 @@ function readLazily(realPath: string, realRoot: string, url: string): Readable {
     yield await readConfined(realPath, realRoot, url);
   }
   return Readable.from(content(), { objectMode: false });
-}
-
-// The readable-array response always reports an empty etag; the reader's own
-// etag is what makes the next conditional read possible.
-function withEtag(
-  response: UrlReaderServiceReadTreeResponse,
-  etag: string,
-): UrlReaderServiceReadTreeResponse {
-  return {
-    etag,
-    files: () => response.files(),
-    archive: () => response.archive(),
-    dir: options => response.dir(options),
-  };
 }

@@ -1,5 +1,5 @@
-import { promises as fs } from 'node:fs';
-import { isAbsolute, relative, sep } from 'node:path';
+import { promises as fs, lstatSync, realpathSync, Stats, statSync } from 'node:fs';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { NotFoundError } from '@backstage/errors';
 
 /**
@@ -41,10 +41,78 @@ export async function realPathInside(
   return real;
 }
 
-/** The root's own real path; a missing root is a configuration mistake worth naming. */
-export async function realRootOf(root: string, url: string): Promise<string> {
+/**
+ * The same for `path` (relative, `/`-separated) below `realRoot`,
+ * synchronously and with one `lstat` per segment instead of a `realpath`
+ * of the whole path: below a real folder, a path none of whose segments is
+ * a symlink is real. Only a path through a symlink is resolved in full.
+ * Returns its real path, whether it is a folder, and its `stat` when
+ * known without another call.
+ */
+export function realPathBelowSync(
+  realRoot: string,
+  path: string,
+  url: string,
+): { real: string; isDirectory: boolean; stat?: Stats } {
+  let current = realRoot;
+  let isDirectory = true;
+  let last: Stats | undefined;
+  for (const segment of path.split('/').filter(Boolean)) {
+    current = join(current, segment);
+    let stat: Stats;
+    try {
+      stat = lstatSync(current);
+    } catch (error) {
+      if (isMissing(error)) {
+        throw new NotFoundError(`Cannot read '${url}': no such file or folder`);
+      }
+      throw error;
+    }
+    if (stat.isSymbolicLink()) {
+      const real = realPathInsideSync(realRoot, join(realRoot, path), url);
+      const target = statSync(real);
+      return { real, isDirectory: target.isDirectory(), stat: target };
+    }
+    isDirectory = stat.isDirectory();
+    last = stat;
+  }
+  return { real: current, isDirectory, stat: last };
+}
+
+function realPathInsideSync(realRoot: string, candidate: string, url: string): string {
+  let real: string;
   try {
-    return await fs.realpath(root);
+    real = realpathSync.native(candidate);
+  } catch (error) {
+    if (isMissing(error)) {
+      throw new NotFoundError(`Cannot read '${url}': no such file or folder`);
+    }
+    throw error;
+  }
+  if (!isInside(realRoot, real)) {
+    throw new NotFoundError(
+      `Cannot read '${url}': it links outside the local repositories folder`,
+    );
+  }
+  return real;
+}
+
+/** How long the real path of a root is reused (a root that is a symlink may be switched). */
+const ROOT_TTL_MS = 5000;
+const realRoots = new Map<string, { real: string; until: number }>();
+
+/**
+ * The root's own real path; a missing root is a configuration mistake worth
+ * naming. Resolved at most every few seconds: every read of a scan asks.
+ */
+export async function realRootOf(root: string, url: string): Promise<string> {
+  const cached = realRoots.get(root);
+  const now = Date.now();
+  if (cached && cached.until > now) return cached.real;
+  try {
+    const real = realpathSync.native(root);
+    realRoots.set(root, { real, until: now + ROOT_TTL_MS });
+    return real;
   } catch (error) {
     if (isMissing(error)) {
       throw new NotFoundError(

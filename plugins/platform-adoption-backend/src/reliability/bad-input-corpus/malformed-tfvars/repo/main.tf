@@ -1,0 +1,5 @@
+variable "engine_version" {}
+resource "aws_db_instance" "ledger" {
+  engine         = "postgres"
+  engine_version = var.engine_version
+}

@@ -1,0 +1,6 @@
+resource "aws_db_instance" "ledger" {
+  engine            = "postgres"
+  engine_version    = "16.4"
+  multi_az          = "maybe"
+  storage_encrypted = { on = true }
+}
