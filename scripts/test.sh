@@ -12,6 +12,8 @@ fi
 export CI="${CI:-true}" # backstage-cli test would otherwise enter watch mode
 results=test-results
 rm -rf "$results" && mkdir -p "$results"
+# where the reliability tests record what they tried (summed up at the end)
+export PLATFORM_ADOPTION_RELIABILITY_DIR="$PWD/$results/reliability"
 
 passed=0
 failed=0
@@ -58,6 +60,8 @@ else
   skipped=$((skipped + 1))
 fi
 
+echo
+node scripts/lib/reliability-summary.mjs "$PLATFORM_ADOPTION_RELIABILITY_DIR"
 echo
 if [ "$skipped" -gt 0 ]; then
   echo "$passed passed, $failed failed, $skipped skipped"
