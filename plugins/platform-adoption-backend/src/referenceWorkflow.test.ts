@@ -174,6 +174,11 @@ describe('reference architectures, conformance, exemptions and permissions', () 
       expect(hiddenConformance.body.items).toHaveLength(5);
       const entity = await request(server).get(api('/entities/component/default/cards-service/deployments')).set('Authorization', as(OUTSIDER));
       expect(entity.body.items).toEqual([]);
+      // Exemptions name deployments: the outsider sees none on cards-service, the reader both.
+      const exemptionsSeen = async (user: string) =>
+        (await request(server).get(api('/exemptions?platform=postgresql')).set('Authorization', as(user))).body.items.length;
+      expect(await exemptionsSeen(READER)).toBe(2);
+      expect(await exemptionsSeen(OUTSIDER)).toBe(0);
 
       // Who did what, and when.
       const audit = await request(server).get(api('/audit')).set('Authorization', as(READER));

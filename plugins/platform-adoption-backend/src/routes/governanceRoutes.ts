@@ -1,5 +1,7 @@
-import { InputError } from '@backstage/errors';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { InputError, NotFoundError } from '@backstage/errors';
 import {
+  Exemption,
   platformAdoptionCampaignManagePermission,
   platformAdoptionExemptionManagePermission,
   platformAdoptionReadPermission,
@@ -42,6 +44,24 @@ export interface GovernanceDeps {
 export function governanceRoutes(router: Router, deps: GovernanceDeps) {
   const { authorize } = deps;
 
+  /**
+   * The exemptions whose deployment the caller may see. Exemptions name
+   * deployments by id only; a restricted caller gets those of the current
+   * scan's deployments on entities the catalog shows them, nothing else.
+   */
+  async function visibleExemptions(credentials: BackstageCredentials, items: Exemption[]) {
+    if (!(await deps.visibility.scope(credentials))) return items;
+    const ids = [...new Set(items.map(e => e.deploymentId))];
+    const deployments = await Promise.all(ids.map(id => deps.deployments.getDeployment(id).catch(() => undefined)));
+    const shown = await deps.visibility.restrict(
+      credentials,
+      deployments.filter((d): d is NonNullable<typeof d> => Boolean(d)),
+      d => d.entityRef,
+    );
+    const visible = new Set(shown.map(d => d.id));
+    return items.filter(e => visible.has(e.deploymentId));
+  }
+
   router.get('/conformance', async (req, res) => {
     const q = parseInput(
       z.object({ platform: name, team: entityRef.optional(), entity: entityRef.optional(), system: entityRef.optional() }).strict(),
@@ -79,9 +99,12 @@ export function governanceRoutes(router: Router, deps: GovernanceDeps) {
       req.query,
       'query',
     );
-    await authorize(req, platformAdoptionReadPermission);
+    const credentials = await authorize(req, platformAdoptionReadPermission);
     const now = Date.now();
-    const items = await deps.exemptions.list({ platform: q.platform, deploymentId: q.deployment });
+    const items = await visibleExemptions(
+      credentials,
+      await deps.exemptions.list({ platform: q.platform, deploymentId: q.deployment }),
+    );
     res.json({
       items: items.map(e => ({ ...e, active: !e.revokedAt && Date.parse(e.expiresAt) > now })),
     });
@@ -107,6 +130,10 @@ export function governanceRoutes(router: Router, deps: GovernanceDeps) {
       throw new InputError(`expiresAt: exemptions last at most two years`);
     }
     const deployment = await deps.deployments.getDeployment(body.deploymentId);
+    // A deployment the CoE lead may not see is answered like one that does not exist.
+    if ((await deps.visibility.restrict(credentials, [deployment], d => d.entityRef)).length === 0) {
+      throw new NotFoundError(`no deployment with id ${body.deploymentId} in the current scan`);
+    }
     const platform = deps.conformance.platform(deployment.platform);
     if (!platform.facets.some(f => f.id === body.facet)) {
       throw new InputError(`facet: ${platform.title} has no facet "${body.facet}"`);
