@@ -28,17 +28,9 @@ export async function realPathInside(
   try {
     real = await fs.realpath(candidate);
   } catch (error) {
-    if (isMissing(error)) {
-      throw new NotFoundError(`Cannot read '${url}': no such file or folder`);
-    }
-    throw error;
+    throw asNotFound(error, url);
   }
-  if (!isInside(realRoot, real)) {
-    throw new NotFoundError(
-      `Cannot read '${url}': it links outside the local repositories folder`,
-    );
-  }
-  return real;
+  return confined(realRoot, real, url);
 }
 
 /**
@@ -63,10 +55,7 @@ export function realPathBelowSync(
     try {
       stat = lstatSync(current);
     } catch (error) {
-      if (isMissing(error)) {
-        throw new NotFoundError(`Cannot read '${url}': no such file or folder`);
-      }
-      throw error;
+      throw asNotFound(error, url);
     }
     if (stat.isSymbolicLink()) {
       const real = realPathInsideSync(realRoot, join(realRoot, path), url);
@@ -84,15 +73,20 @@ function realPathInsideSync(realRoot: string, candidate: string, url: string): s
   try {
     real = realpathSync.native(candidate);
   } catch (error) {
-    if (isMissing(error)) {
-      throw new NotFoundError(`Cannot read '${url}': no such file or folder`);
-    }
-    throw error;
+    throw asNotFound(error, url);
   }
+  return confined(realRoot, real, url);
+}
+
+/** A missing path as the reader's 404; any other error as it is. */
+function asNotFound(error: unknown, url: string): unknown {
+  return isMissing(error) ? new NotFoundError(`Cannot read '${url}': no such file or folder`) : error;
+}
+
+/** `real`, if it lies inside `realRoot`; a link out is reported as missing. */
+function confined(realRoot: string, real: string, url: string): string {
   if (!isInside(realRoot, real)) {
-    throw new NotFoundError(
-      `Cannot read '${url}': it links outside the local repositories folder`,
-    );
+    throw new NotFoundError(`Cannot read '${url}': it links outside the local repositories folder`);
   }
   return real;
 }
