@@ -7,18 +7,13 @@
  * Files are written by ./write.ts; this module only decides.
  */
 
+import { seededRandom } from '../../scripts/eval/random';
+
 export const SIZES: Record<string, number> = { '10k': 10_000, '50k': 50_000, '100k': 100_000 };
 
-/** mulberry32: small, fast, good enough for choosing facets. */
+/** The evaluation's seeded generator (mulberry32), with the choices the generator makes. */
 export function seeded(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const { next } = seededRandom(seed);
   return {
     next,
     int: (n: number) => Math.floor(next() * n),
