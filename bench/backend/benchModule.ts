@@ -37,6 +37,7 @@ import { mapWithConcurrency } from '@platform-adoption/plugin-platform-adoption-
 import { readScanOptions } from '@platform-adoption/plugin-platform-adoption-backend/src/scan/options';
 import { withHeartbeat } from '@platform-adoption/plugin-platform-adoption-backend/src/scan/heartbeat';
 import { Scanner } from '@platform-adoption/plugin-platform-adoption-backend/src/scan/Scanner';
+import { createDetection } from '@platform-adoption/plugin-platform-adoption-backend/src/scan/detection/createDetection';
 import { createStores } from '@platform-adoption/plugin-platform-adoption-backend/src/store/createStores';
 import express from 'express';
 import Router from 'express-promise-router';
@@ -142,6 +143,8 @@ export const platformAdoptionBenchModule = createBackendModule({
         const options = readScanOptions(config);
         const globs = [...new Set(detectors.flatMap(d => d.fileGlobs))].sort();
         const phases = new PhaseTimer();
+        // As the plugin detects: in worker threads unless configured otherwise.
+        const detection = createDetection({ detectors, addedDetectors: [], declaredPlatforms: undefined, workers: options.detectionWorkers ?? 0, logger });
 
         const conformance = new ConformanceService({ ...stores, platforms });
         const history = new HistoryRecorder({ ...stores, conformance, platforms });
@@ -172,6 +175,7 @@ export const platformAdoptionBenchModule = createBackendModule({
             deployments: stores.deployments,
             analyzer,
             detectors,
+            detection,
             logger,
             options,
             afterScan: (generation, scan) => history.record(generation, scan),

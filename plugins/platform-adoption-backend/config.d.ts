@@ -20,6 +20,14 @@ export interface Config {
       maxFileBytes?: number;
       /** Completed scan generations kept besides the current one. Default 2. */
       keepGenerations?: number;
+      /**
+       * Worker threads that parse repositories' files and detect
+       * deployments, beside the thread that serves the API. Default: the
+       * machine's cores less one, at most 4, at least 1; 0 detects in the
+       * scan's thread. Detectors added by backend modules always run in the
+       * scan's thread.
+       */
+      detectionWorkers?: number;
     };
     /**
      * Folders served as if they were repositories at a URL, for demos and

@@ -6,6 +6,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { platformAdoptionPermissions } from '@platform-adoption/plugin-platform-adoption-common';
 import {
   builtinDetectors,
+  DECLARED_PLATFORMS_KEY,
   loadHclParser,
   PlatformDetector,
   platformAdoptionDetectorsExtensionPoint,
@@ -20,6 +21,7 @@ import { ReferenceService } from './reference/ReferenceService';
 import { createRouter } from './router';
 import { readScanOptions } from './scan/options';
 import { Scanner } from './scan/Scanner';
+import { createDetection } from './scan/detection/createDetection';
 import { reclaimAbandonedScans, withHeartbeat } from './scan/heartbeat';
 import { readScanSchedule, SCAN_TASK_ID } from './scan/schedule';
 import { AnalysisService } from './service/AnalysisService';
@@ -48,6 +50,7 @@ export const platformAdoptionPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         auth: coreServices.auth,
         logger: coreServices.logger,
+        lifecycle: coreServices.lifecycle,
         config: coreServices.rootConfig,
         database: coreServices.database,
         scheduler: coreServices.scheduler,
@@ -65,6 +68,16 @@ export const platformAdoptionPlugin = createBackendPlugin({
         const detectors = [...builtinDetectors, ...addedDetectors, ...readDeclaredPlatforms(config)];
         const platforms = () => detectors.map(d => d.platform);
 
+        const options = readScanOptions(config);
+        const detection = createDetection({
+          detectors,
+          addedDetectors,
+          declaredPlatforms: config.getOptional(DECLARED_PLATFORMS_KEY),
+          workers: options.detectionWorkers ?? 0,
+          logger,
+        });
+        deps.lifecycle.addShutdownHook(() => detection.close());
+
         const conformance = new ConformanceService({ ...stores, platforms });
         const history = new HistoryRecorder({ ...stores, conformance, platforms });
         const scanner = new Scanner({
@@ -75,8 +88,9 @@ export const platformAdoptionPlugin = createBackendPlugin({
           deployments: stores.deployments,
           analyzer: new FleetAnalyzer({ store: stores.analysis, references: stores.references, platforms }),
           detectors,
+          detection,
           logger,
-          options: readScanOptions(config),
+          options,
           afterScan: (generation, scan) => history.record(generation, scan),
         });
 

@@ -13,11 +13,7 @@ import {
   ScanStats,
   ScanTrigger,
 } from '@platform-adoption/plugin-platform-adoption-common';
-import {
-  detectRepository,
-  InMemoryRepositoryFiles,
-  PlatformDetector,
-} from '@platform-adoption/plugin-platform-adoption-node';
+import { PlatformDetector } from '@platform-adoption/plugin-platform-adoption-node';
 import { createHash, hash } from 'node:crypto';
 import { CATALOG_FIELDS, CatalogSnapshot } from '../catalog/CatalogSnapshot';
 import { FleetAnalyzer } from '../analysis/FleetAnalyzer';
@@ -26,6 +22,7 @@ import { DeploymentStore, StoredDeploymentRow } from '../store/DeploymentStore';
 import { deploymentRowHash, fromDeploymentRow, toDeploymentRow } from '../store/rows';
 import { RepositoryReadRecord, RepositoryState, ScanStore } from '../store/ScanStore';
 import { mapWithConcurrency } from './concurrency';
+import { InThreadDetection, RepositoryDetection } from './detection/RepositoryDetection';
 import { configurationKey, DeploymentResolver, ResolutionContext } from './resolveDeployments';
 
 export interface ScanOptions {
@@ -33,6 +30,8 @@ export interface ScanOptions {
   maxFileBytes: number;
   keepGenerations: number;
   catalogPageSize: number;
+  /** Worker threads detecting deployments; 0 detects in the scan's thread. */
+  detectionWorkers?: number;
 }
 
 /** What a completed scan hands to `afterScan`. */
@@ -137,6 +136,7 @@ const hashOf = (value: unknown) => hash('sha1', JSON.stringify(value), 'hex').sl
 export class Scanner {
   private readonly detectorsFingerprint: string;
   private readonly globs: string[];
+  private readonly detection: RepositoryDetection;
   /**
    * The deployments of the last generation this scanner completed, as
    * stored: the next scan applies its changes to them instead of reading
@@ -155,6 +155,8 @@ export class Scanner {
       deployments: DeploymentStore;
       analyzer: FleetAnalyzer;
       detectors: PlatformDetector[];
+      /** Where the detectors run; by default in the scan's thread. */
+      detection?: RepositoryDetection;
       logger: LoggerService;
       options: ScanOptions;
       /** Runs once a generation is current, e.g. to record history; its failure does not fail the scan. */
@@ -162,6 +164,7 @@ export class Scanner {
     },
   ) {
     this.globs = [...new Set(deps.detectors.flatMap(d => d.fileGlobs))].sort();
+    this.detection = deps.detection ?? new InThreadDetection(deps.detectors);
     // Cached detections are only valid for the detectors that produced them.
     this.detectorsFingerprint = createHash('sha256')
       .update(JSON.stringify(deps.detectors.map(d => [d.platform, d.fileGlobs])))
@@ -447,10 +450,7 @@ export class Scanner {
       if (read.status === 'unchanged') {
         return { url, status: 'unchanged', problems: stored ? state!.problems : [], detections: stored };
       }
-      const files = new InMemoryRepositoryFiles(url, read.files, {
-        maxFileBytes: options.maxFileBytes,
-      });
-      const detections = detectRepository(files, this.deps.detectors);
+      const detections = await this.detection.detect(url, read.files, { maxFileBytes: options.maxFileBytes });
       detections.problems.push(
         ...read.oversized.map(file => ({
           source: url,

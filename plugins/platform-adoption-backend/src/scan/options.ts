@@ -1,4 +1,5 @@
 import { RootConfigService } from '@backstage/backend-plugin-api';
+import { availableParallelism } from 'node:os';
 import { ScanOptions } from './Scanner';
 
 export function readScanOptions(config: RootConfigService): ScanOptions {
@@ -8,5 +9,7 @@ export function readScanOptions(config: RootConfigService): ScanOptions {
     maxFileBytes: scan?.getOptionalNumber('maxFileBytes') ?? 1024 * 1024,
     keepGenerations: scan?.getOptionalNumber('keepGenerations') ?? 2,
     catalogPageSize: 1000,
+    // One core stays with the scan's own thread (catalog, reads, API).
+    detectionWorkers: scan?.getOptionalNumber('detectionWorkers') ?? Math.max(1, Math.min(4, availableParallelism() - 1)),
   };
 }
