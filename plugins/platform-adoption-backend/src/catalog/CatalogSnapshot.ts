@@ -83,6 +83,9 @@ export class CatalogSnapshot {
 
   private readonly entityProblems: ScanProblem[] = [];
 
+  /** `onRepository` hears of each source location as the stream reaches it, so reading can start at once. */
+  constructor(private readonly listener: { onRepository?: (url: string) => void } = {}) {}
+
   add(entity: Entity) {
     this.entityCount += 1;
     try {
@@ -173,6 +176,7 @@ export class CatalogSnapshot {
             .map(r => lower(r.targetRef)),
           goldenPath: goldenPathOf(entity.metadata.annotations ?? {}),
         });
+        if (sourceLocation) this.listener.onRepository?.(sourceLocation);
         return;
       }
       default:

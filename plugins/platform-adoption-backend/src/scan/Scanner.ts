@@ -183,12 +183,15 @@ export class Scanner {
       // What a scan that died half-way may have left (never visible to readers).
       await deployments.discardAfter(previous);
       const states = await scans.loadRepositoryStates();
-      // The repositories of the last scan are read while the catalog streams:
-      // the reads (network round trips, for a Git host) overlap the stream.
+      // Repositories are read while the catalog streams: those of the last
+      // scan from the start, every other one as soon as the stream names it.
+      // The reads (network round trips to a Git host, detection in worker
+      // threads) overlap the stream instead of following it.
+      this.detection.prepare();
       const ahead = this.readAhead(this.repositoriesLastScanned ?? [], states);
       let snapshot: CatalogSnapshot;
       try {
-        snapshot = await this.readCatalog();
+        snapshot = await this.readCatalog(ahead.offer);
       } finally {
         ahead.stop();
       }
@@ -275,29 +278,52 @@ export class Scanner {
    * started when stopped is left to the caller, so repositories no longer
    * in the catalog cost at most the reads already under way.
    */
-  private readAhead(urls: string[], states: Map<string, RepositoryState>) {
+  private readAhead(initial: string[], states: Map<string, RepositoryState>) {
+    const urls = [...initial];
+    const offered = new Set(initial);
     const started = new Map<string, Promise<RepositoryRead>>();
+    const limit = this.deps.options.concurrency;
     let next = 0;
+    let running = 0;
     let stopped = false;
-    const worker = async () => {
-      while (!stopped && next < urls.length) {
+    let failed: unknown;
+    const idle: Array<() => void> = [];
+    const pump = () => {
+      while (!stopped && running < limit && next < urls.length) {
         const url = urls[next++];
         const read = this.readOne(url, states.get(url));
         started.set(url, read);
-        await read;
+        running += 1;
+        read
+          .catch(error => {
+            failed ??= error;
+          })
+          .finally(() => {
+            running -= 1;
+            pump();
+            if (running === 0) idle.splice(0).forEach(resolve => resolve());
+          });
       }
     };
-    const workers = Promise.all(
-      Array.from({ length: Math.max(1, Math.min(this.deps.options.concurrency, urls.length)) }, worker),
-    );
-    // Awaited by `settled`; when the scan fails first, nobody awaits it.
-    workers.catch(() => {});
+    pump();
     return {
+      /** A repository the stream names; read when a slot is free. */
+      offer: (url: string) => {
+        if (stopped || offered.has(url)) return;
+        offered.add(url);
+        urls.push(url);
+        pump();
+      },
       get: (url: string) => started.get(url),
+      /** No more reads start; the scan reads what is left itself. */
       stop: () => {
         stopped = true;
       },
-      settled: () => workers,
+      /** Every read started has ended. */
+      settled: async () => {
+        if (running > 0) await new Promise<void>(resolve => idle.push(resolve));
+        if (failed) throw failed;
+      },
     };
   }
 
@@ -399,9 +425,9 @@ export class Scanner {
     return changes;
   }
 
-  private async readCatalog(): Promise<CatalogSnapshot> {
+  private async readCatalog(onRepository?: (url: string) => void): Promise<CatalogSnapshot> {
     const credentials = await this.deps.auth.getOwnServiceCredentials();
-    const snapshot = new CatalogSnapshot();
+    const snapshot = new CatalogSnapshot({ onRepository });
     const pages = this.deps.catalog
       .streamEntities(
         // No totalItems: counting the catalog on the first page is wasted work for a stream.

@@ -17,6 +17,8 @@ export interface DetectionLimits {
  */
 export interface RepositoryDetection {
   detect(repository: string, files: Map<string, Buffer>, limits: DetectionLimits): Promise<DetectionResult>;
+  /** Gets ready for a scan (starts worker threads while the catalog streams). */
+  prepare(): void;
   /** Frees what the detection holds (worker threads). */
   close(): Promise<void>;
 }
@@ -28,6 +30,8 @@ export class InThreadDetection implements RepositoryDetection {
   async detect(repository: string, files: Map<string, Buffer>, limits: DetectionLimits) {
     return detectRepository(new InMemoryRepositoryFiles(repository, files, limits), this.detectors);
   }
+
+  prepare() {}
 
   async close() {}
 }

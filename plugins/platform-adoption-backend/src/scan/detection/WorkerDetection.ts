@@ -17,7 +17,7 @@ export interface WorkerDetectionOptions {
   /** The platform ids of those detectors, in order. */
   platforms: string[];
   logger: LoggerService;
-  /** Workers idle this long are stopped; the next scan starts them again. Default one minute. */
+  /** Workers idle this long are stopped; the next scan starts them again. Default five minutes. */
   idleMs?: number;
 }
 
@@ -72,6 +72,20 @@ export class WorkerDetection implements RepositoryDetection {
     return new Promise((resolve, reject) => {
       this.dispatch({ request: { id: this.nextId++, repository, files: [...files], limits }, resolve, reject });
     });
+  }
+
+  /**
+   * Starting a worker (loading the detectors and the HCL parser) takes a
+   * good part of a second: a scan starts them first thing, so they are
+   * ready by the time the catalog stream names the first repositories.
+   */
+  prepare() {
+    if (this.broken) return;
+    clearTimeout(this.idleTimer);
+    while (this.slots.length < this.options.workers) {
+      if (!this.start()) return;
+    }
+    this.scheduleIdleStop();
   }
 
   async close() {
@@ -177,7 +191,8 @@ export class WorkerDetection implements RepositoryDetection {
     clearTimeout(this.idleTimer);
     this.idleTimer = setTimeout(() => {
       if (this.slots.every(s => s.pending.length === 0)) this.close();
-    }, this.options.idleMs ?? 60_000);
+      else this.scheduleIdleStop();
+    }, this.options.idleMs ?? 5 * 60_000);
     this.idleTimer.unref();
   }
 }
