@@ -283,33 +283,32 @@ export class Scanner {
     const offered = new Set(initial);
     const started = new Map<string, Promise<RepositoryRead>>();
     const limit = this.deps.options.concurrency;
-    let next = 0;
-    let running = 0;
-    let stopped = false;
-    let failed: unknown;
+    const state = { next: 0, running: 0, stopped: false, failed: undefined as unknown };
     const idle: Array<() => void> = [];
-    const pump = () => {
-      while (!stopped && running < limit && next < urls.length) {
-        const url = urls[next++];
-        const read = this.readOne(url, states.get(url));
-        started.set(url, read);
-        running += 1;
-        read
-          .catch(error => {
-            failed ??= error;
-          })
-          .finally(() => {
-            running -= 1;
-            pump();
-            if (running === 0) idle.splice(0).forEach(resolve => resolve());
-          });
-      }
+    // eslint-disable-next-line prefer-const -- start and pump call each other.
+    let pump: () => void;
+    const start = (url: string) => {
+      const read = this.readOne(url, states.get(url));
+      started.set(url, read);
+      state.running += 1;
+      read
+        .catch(error => {
+          state.failed ??= error;
+        })
+        .finally(() => {
+          state.running -= 1;
+          pump();
+          if (state.running === 0) idle.splice(0).forEach(resolve => resolve());
+        });
+    };
+    pump = () => {
+      while (!state.stopped && state.running < limit && state.next < urls.length) start(urls[state.next++]);
     };
     pump();
     return {
       /** A repository the stream names; read when a slot is free. */
       offer: (url: string) => {
-        if (stopped || offered.has(url)) return;
+        if (state.stopped || offered.has(url)) return;
         offered.add(url);
         urls.push(url);
         pump();
@@ -317,12 +316,12 @@ export class Scanner {
       get: (url: string) => started.get(url),
       /** No more reads start; the scan reads what is left itself. */
       stop: () => {
-        stopped = true;
+        state.stopped = true;
       },
       /** Every read started has ended. */
       settled: async () => {
-        if (running > 0) await new Promise<void>(resolve => idle.push(resolve));
-        if (failed) throw failed;
+        if (state.running > 0) await new Promise<void>(resolve => idle.push(resolve));
+        if (state.failed) throw state.failed;
       },
     };
   }
