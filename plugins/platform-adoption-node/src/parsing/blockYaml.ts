@@ -127,11 +127,11 @@ function keyEnd(text: string): number {
 }
 
 /** The content lines of each document; a file with an empty document is left to the full parser. */
-function documentsOf(text: string): Line[][] {
+function documentsOf(raw: string[]): Line[][] {
   const documents: Line[][] = [];
   let current: Line[] = [];
   let started = false;
-  text.split(/\r?\n/).forEach((line, i) => {
+  raw.forEach((line, i) => {
     if (line.startsWith('---') || line.startsWith('...') || line.startsWith('%')) {
       if (!DOCUMENT_START.test(line)) notPlain();
       if (current.length || started) documents.push(current);
@@ -155,6 +155,8 @@ class BlockReader {
 
   constructor(
     private readonly lines: Line[],
+    /** Every line of the file, as written: block scalars are read from them. */
+    private readonly raw: string[],
     private readonly limits: ParseLimits,
   ) {}
 
@@ -232,12 +234,60 @@ class BlockReader {
     }
     // Whatever follows on more indented lines would continue this scalar.
     const next = this.lines[this.at];
-    if (next && next.indent > indent) notPlain();
+    if (next && next.indent > indent && !/^\|[-+]?(?:\s+#.*)?$/.test(text)) notPlain();
     this.count(depth);
     const flow = withoutComment(text);
+    if (flow === '|' || flow === '|-' || flow === '|+') {
+      return { kind: 'scalar', value: this.literal(line.number, indent, flow[1]), line: line.number };
+    }
     if (flow === '[]') return { kind: 'list', items: [], line: line.number };
     if (flow === '{}') return { kind: 'map', entries: new Map(), line: line.number };
     return { kind: 'scalar', value: this.inline(text), line: line.number };
+  }
+
+  /**
+   * A literal block scalar (`|`, `|-`, `|+`) whose header is on line
+   * `header` (1-based), under something at `indent`: its lines as written,
+   * less their common indentation, chomped as the header says. Anything
+   * subtle (an indentation indicator, whitespace-only lines longer than the
+   * indentation, a last line without a line break) is left to the full
+   * parser.
+   */
+  private literal(header: number, indent: number, chomping: string | undefined): string {
+    const lines: string[] = [];
+    let contentIndent = -1;
+    let end = header;
+    // After a final line break, split() leaves an empty string that is no line.
+    const lineCount = this.raw[this.raw.length - 1] === '' ? this.raw.length - 1 : this.raw.length;
+    for (; end < lineCount; end++) {
+      const line = this.raw[end];
+      const trimmed = line.trimStart();
+      const spaces = line.length - trimmed.length;
+      if (trimmed !== '') {
+        if (contentIndent < 0) {
+          if (spaces <= indent) break;
+          contentIndent = spaces;
+        }
+        if (spaces < contentIndent) {
+          if (spaces > indent) notPlain();
+          break;
+        }
+      }
+      lines.push(line);
+    }
+    if (contentIndent < 0 || (end === this.raw.length && this.raw[end - 1] !== '')) notPlain();
+    while (this.at < this.lines.length && this.lines[this.at].number <= end) this.at += 1;
+    const body = lines.map(line => {
+      if (line.trim() !== '') return line.slice(contentIndent);
+      if (line.length > contentIndent) notPlain();
+      return '';
+    });
+    let last = body.length;
+    while (last > 0 && body[last - 1] === '') last -= 1;
+    const text = body.slice(0, last).join('\n');
+    if (chomping === '-') return text;
+    if (chomping === '+') return `${text}\n${'\n'.repeat(body.length - last)}`;
+    return `${text}\n`;
   }
 
   /** A one-line scalar. */
@@ -276,7 +326,8 @@ class BlockReader {
 export function parseBlockYaml(path: string, text: string, limits: ParseLimits): ConfigDocument[] | undefined {
   if (text.includes('\t') || text.charCodeAt(0) === 0xfeff || /\r(?!\n)/.test(text)) return undefined;
   try {
-    return documentsOf(text).map((lines, index) => ({ path, index, root: new BlockReader(lines, limits).document() }));
+    const raw = text.split(/\r?\n/);
+    return documentsOf(raw).map((lines, index) => ({ path, index, root: new BlockReader(lines, raw, limits).document() }));
   } catch (error) {
     if (error instanceof NotPlain) return undefined;
     throw error;
