@@ -20,9 +20,10 @@ import { FleetAnalyzer } from '../analysis/FleetAnalyzer';
 import { readRepository } from '../repositories/readRepository';
 import { DeploymentStore, StoredDeploymentRow } from '../store/DeploymentStore';
 import { deploymentRowHash, fromDeploymentRow, toDeploymentRow } from '../store/rows';
-import { RepositoryReadRecord, RepositoryState, ScanStore } from '../store/ScanStore';
+import { RepositoryState, ScanStore } from '../store/ScanStore';
 import { mapWithConcurrency } from './concurrency';
 import { InThreadDetection, RepositoryDetection } from './detection/RepositoryDetection';
+import { RepositoryReadSaver } from './RepositoryReadSaver';
 import { configurationKey, DeploymentResolver, ResolutionContext } from './resolveDeployments';
 
 export interface ScanOptions {
@@ -44,8 +45,6 @@ export interface CompletedScan {
 interface RepositoryRead {
   url: string;
   status: 'read' | 'unchanged' | 'failed';
-  /** The good read to store (status `read`). */
-  record?: RepositoryReadRecord;
   problems: ScanProblem[];
   /** Fresh detections (status `read`); otherwise the stored ones are used, loaded only if needed. */
   deployments?: DetectedDeployment[];
@@ -188,7 +187,8 @@ export class Scanner {
       // The reads (network round trips to a Git host, detection in worker
       // threads) overlap the stream instead of following it.
       this.detection.prepare();
-      const ahead = this.readAhead(this.repositoriesLastScanned ?? [], states);
+      const saver = new RepositoryReadSaver(scans);
+      const ahead = this.readAhead(this.repositoriesLastScanned ?? [], states, saver);
       let snapshot: CatalogSnapshot;
       try {
         snapshot = await this.readCatalog(ahead.offer);
@@ -200,15 +200,14 @@ export class Scanner {
         [...repositories.entries()],
         this.deps.options.concurrency,
         async ([url, entityRefs]) => ({
-          ...(await (ahead.get(url) ?? this.readOne(url, states.get(url)))),
+          ...(await (ahead.get(url) ?? this.readOne(url, states.get(url), saver))),
           entityRefs,
         }),
       );
       // Reads ahead of repositories no longer in the catalog are not waited
       // for by the loop above: nothing of this scan runs after it.
       await ahead.settled();
-      // One batched write instead of one upsert per repository read.
-      await scans.saveRepositoryReads(results.flatMap(r => (r.record ? [r.record] : [])));
+      await saver.finish();
 
       const changes = await this.changesSince(previous, snapshot, results);
       const orgUnits = snapshot.organization.groups;
@@ -278,7 +277,7 @@ export class Scanner {
    * started when stopped is left to the caller, so repositories no longer
    * in the catalog cost at most the reads already under way.
    */
-  private readAhead(initial: string[], states: Map<string, RepositoryState>) {
+  private readAhead(initial: string[], states: Map<string, RepositoryState>, saver: RepositoryReadSaver) {
     const urls = [...initial];
     const offered = new Set(initial);
     const started = new Map<string, Promise<RepositoryRead>>();
@@ -288,7 +287,7 @@ export class Scanner {
     // eslint-disable-next-line prefer-const -- start and pump call each other.
     let pump: () => void;
     const start = (url: string) => {
-      const read = this.readOne(url, states.get(url));
+      const read = this.readOne(url, states.get(url), saver);
       started.set(url, read);
       state.running += 1;
       read
@@ -459,7 +458,7 @@ export class Scanner {
   }
 
   /** One repository's conditional read and, when it changed, detection. */
-  private async readOne(url: string, state: RepositoryState | undefined): Promise<RepositoryRead> {
+  private async readOne(url: string, state: RepositoryState | undefined, saver: RepositoryReadSaver): Promise<RepositoryRead> {
     const { reader, scans, options } = this.deps;
     const stored =
       state?.hasDetections && state.etag !== undefined && state.detectors !== undefined
@@ -483,10 +482,10 @@ export class Scanner {
           message: `${file} is larger than ${options.maxFileBytes} bytes (platformAdoption.scan.maxFileBytes) and was not read`,
         })),
       );
+      saver.add({ url, etag: read.etag, detectors: this.detectorsFingerprint, detections });
       return {
         url,
         status: 'read',
-        record: { url, etag: read.etag, detectors: this.detectorsFingerprint, detections },
         problems: detections.problems,
         deployments: detections.deployments,
         detections: { etag: read.etag, detectors: this.detectorsFingerprint },
