@@ -148,6 +148,10 @@ describe('Scanner (copy-on-write generations)', () => {
       expect(third.stats).toMatchObject({ repositories: 2, deployments: 2 });
       expect((await byRepository(third.id))('fraud')).toEqual([]);
       expect((await byRepository(second.id))('fraud')).toHaveLength(1);
+      // Its stored read is forgotten once the scan completed; the others stay.
+      expect([...(await stores.scans.loadRepositoryStates()).keys()].sort()).toEqual(
+        [`${REPOSITORY_BASE_URL}cards-api/`, `${REPOSITORY_BASE_URL}ledger/`],
+      );
     },
     60_000,
   );

@@ -251,6 +251,12 @@ export class Scanner {
       this.current = generationDeployments.loaded();
       this.repositoriesLastScanned = [...repositories.keys()];
       await this.pruneGenerations();
+      // Only now, with a generation that no longer uses them: the stored
+      // reads of repositories that left the catalog. One that comes back is read anew.
+      const gone = [...states.keys()].filter(url => !repositories.has(url));
+      await scans.forgetRepositories(gone).catch(error =>
+        logger.warn(`Platform adoption scan ${id} completed, but forgetting ${gone.length} repositories that left the catalog failed: ${stringifyError(error)}`),
+      );
       await this.deps.afterScan?.(id, { deployments: generationDeployments.list }).catch(error =>
         logger.error(`Platform adoption scan ${id} completed, but recording its history failed: ${stringifyError(error)}`),
       );

@@ -6,7 +6,7 @@ import {
   ScanTrigger,
 } from '@platform-adoption/plugin-platform-adoption-common';
 import { Knex } from 'knex';
-import { insertRows } from './batch';
+import { chunks, insertRows } from './batch';
 import { fromScanRow, ScanRow } from './rows';
 
 export type RepositoryDetections = { deployments: DetectedDeployment[]; problems: ScanProblem[] };
@@ -250,6 +250,13 @@ export class ScanStore {
     await this.db.transaction(tx =>
       insertRows(tx, 'repositories', Object.keys(rows[0] ?? {}), rows, { onConflict: 'url' }),
     );
+  }
+
+  /** Drops the stored reads of repositories no entity names any more. */
+  async forgetRepositories(urls: string[]) {
+    for (const batch of chunks(urls, 1000)) {
+      await this.db('repositories').whereIn('url', batch).delete();
+    }
   }
 
   /** Records a failed read without touching the last good detections. */
