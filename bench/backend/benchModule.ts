@@ -144,7 +144,7 @@ export const platformAdoptionBenchModule = createBackendModule({
         const globs = [...new Set(detectors.flatMap(d => d.fileGlobs))].sort();
         const phases = new PhaseTimer();
         // As the plugin detects: in worker threads unless configured otherwise.
-        const detection = createDetection({ detectors, addedDetectors: [], declaredPlatforms: undefined, workers: options.detectionWorkers ?? 0, logger });
+        const detection = createDetection({ detectors, addedDetectors: [], declaredPlatforms: undefined, workers: options.detectionWorkers, logger });
 
         const conformance = new ConformanceService({ ...stores, platforms });
         const history = new HistoryRecorder({ ...stores, conformance, platforms });

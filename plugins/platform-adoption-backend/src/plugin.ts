@@ -73,7 +73,7 @@ export const platformAdoptionPlugin = createBackendPlugin({
           detectors,
           addedDetectors,
           declaredPlatforms: config.getOptional(DECLARED_PLATFORMS_KEY),
-          workers: options.detectionWorkers ?? 0,
+          workers: options.detectionWorkers,
           logger,
         });
         deps.lifecycle.addShutdownHook(() => detection.close());

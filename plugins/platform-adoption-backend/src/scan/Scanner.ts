@@ -31,8 +31,6 @@ export interface ScanOptions {
   maxFileBytes: number;
   keepGenerations: number;
   catalogPageSize: number;
-  /** Worker threads detecting deployments; 0 detects in the scan's thread. */
-  detectionWorkers?: number;
 }
 
 /** What a completed scan hands to `afterScan`. */
@@ -278,7 +276,8 @@ export class Scanner {
   }
 
   /**
-   * Reads `urls` (at most `concurrency` at a time) until stopped; `get`
+   * Reads the `initial` repositories, and each one `offer`ed while the
+   * catalog streams (at most `concurrency` at a time), until stopped; `get`
    * gives the read of a repository if it has started. A read that has not
    * started when stopped is left to the caller, so repositories no longer
    * in the catalog cost at most the reads already under way.

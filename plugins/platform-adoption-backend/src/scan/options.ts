@@ -2,7 +2,13 @@ import { RootConfigService } from '@backstage/backend-plugin-api';
 import { availableParallelism } from 'node:os';
 import { ScanOptions } from './Scanner';
 
-export function readScanOptions(config: RootConfigService): ScanOptions {
+/** The scanner's options, and where its detectors run. */
+export interface ScanConfig extends ScanOptions {
+  /** Worker threads detecting deployments; 0 detects in the scan's thread. */
+  detectionWorkers: number;
+}
+
+export function readScanOptions(config: RootConfigService): ScanConfig {
   const scan = config.getOptionalConfig('platformAdoption.scan');
   return {
     concurrency: scan?.getOptionalNumber('concurrency') ?? 8,

@@ -232,16 +232,16 @@ class BlockReader {
       this.count(depth);
       return { kind: 'scalar', value: null, line: line.number };
     }
+    this.count(depth);
+    const value = withoutComment(text);
+    if (value === '|' || value === '|-' || value === '|+') {
+      return { kind: 'scalar', value: this.literal(line.number, indent, value[1]), line: line.number };
+    }
     // Whatever follows on more indented lines would continue this scalar.
     const next = this.lines[this.at];
-    if (next && next.indent > indent && !/^\|[-+]?(?:\s+#.*)?$/.test(text)) notPlain();
-    this.count(depth);
-    const flow = withoutComment(text);
-    if (flow === '|' || flow === '|-' || flow === '|+') {
-      return { kind: 'scalar', value: this.literal(line.number, indent, flow[1]), line: line.number };
-    }
-    if (flow === '[]') return { kind: 'list', items: [], line: line.number };
-    if (flow === '{}') return { kind: 'map', entries: new Map(), line: line.number };
+    if (next && next.indent > indent) notPlain();
+    if (value === '[]') return { kind: 'list', items: [], line: line.number };
+    if (value === '{}') return { kind: 'map', entries: new Map(), line: line.number };
     return { kind: 'scalar', value: this.inline(text), line: line.number };
   }
 
