@@ -7,10 +7,15 @@
  * scan's detection workers spend, without the catalog, the reads or the
  * database around it. Run `npm run bench` once first to generate the data.
  */
-import { builtinDetectors, detectRepository, InMemoryRepositoryFiles, loadHclParser } from '@platform-adoption/plugin-platform-adoption-node';
+import {
+  builtinDetectors,
+  detectRepository,
+  DirectoryRepositoryFiles,
+  InMemoryRepositoryFiles,
+  loadHclParser,
+} from '@platform-adoption/plugin-platform-adoption-node';
 import fs from 'node:fs';
 import path from 'node:path';
-import { minimatch } from 'minimatch';
 import { dataDir } from './generator/generate';
 
 const at = process.argv.indexOf('--size');
@@ -18,15 +23,10 @@ const size = at >= 0 ? process.argv[at + 1] : '10k';
 const root = path.join(dataDir(size), 'repositories');
 
 const globs = [...new Set(builtinDetectors.flatMap(d => d.fileGlobs))];
-const matchers = globs.map(g => minimatch.makeRe(g, { dot: true, nocase: true }) as RegExp);
 
-function filesOf(dir: string, relative = '', files = new Map<string, Buffer>()) {
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const file = relative ? `${relative}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) filesOf(path.join(dir, entry.name), file, files);
-    else if (matchers.some(m => m.test(file))) files.set(file, fs.readFileSync(path.join(dir, entry.name)));
-  }
-  return files;
+/** The files a scan would fetch from one repository, read into memory. */
+function filesOf(dir: string) {
+  return new Map(new DirectoryRepositoryFiles(dir).list(globs).map(file => [file, fs.readFileSync(path.join(dir, file))]));
 }
 
 async function main() {

@@ -1,44 +1,8 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import request from 'supertest';
-import {
-  as,
-  component,
-  group,
-  repositories,
-  scanAndWait,
-  startPlatformAdoption,
-  writeFile,
-} from './__testUtils__/testBackend';
+import { as, scanAndWait, startPlatformAdoption, writeFile } from './__testUtils__/testBackend';
+import { bankAccess, bankEntities, bankRepositories, cnpgCluster, COE, OUTSIDER, READER } from './__testUtils__/bankFleet';
 import { testDatabaseIds } from './__testUtils__/databases';
-
-const COE = 'user:default/coe-lead';
-const READER = 'user:default/reader';
-const OUTSIDER = 'user:default/outsider';
-const TEAMS = ['ledger', 'cards', 'loans', 'fx', 'kyc', 'wealth'];
-
-function cluster(name: string, { backup = true } = {}) {
-  return [
-    'apiVersion: postgresql.cnpg.io/v1',
-    'kind: Cluster',
-    'metadata:',
-    `  name: ${name}`,
-    'spec:',
-    '  instances: 3',
-    '  imageName: ghcr.io/cloudnative-pg/postgresql:16.4',
-    '  monitoring:',
-    '    enablePodMonitor: true',
-    ...(backup
-      ? ['  backup:', '    barmanObjectStore:', `      destinationPath: s3://backups/${name}`, '    retentionPolicy: "30d"']
-      : []),
-    '',
-  ].join('\n');
-}
-
-const entities = [
-  group('bank'),
-  ...TEAMS.map(t => group(t, 'bank')),
-  ...TEAMS.map(t => component(`${t}-service`, `group:default/${t}`)),
-];
 
 const api = (path: string) => `/api/platform-adoption${path}`;
 
@@ -49,12 +13,8 @@ describe('cached answers (the read model)', () => {
     'show every write at once, on every replica of one database: publications, exemptions (and their expiry), new scans (%p)',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      const root = repositories(
-        Object.fromEntries(
-          TEAMS.map(t => [`${t}-service/deploy/postgres.yaml`, cluster(`${t}-db`, { backup: t !== 'cards' })]),
-        ),
-      );
-      const options = { knex, entities, root, managers: [COE], hidden: { [OUTSIDER]: ['component:default/cards-service'] } };
+      const root = bankRepositories();
+      const options = { knex, entities: bankEntities, root, ...bankAccess };
       // Two replicas of the plugin on one database, each with its own caches.
       const first = await startPlatformAdoption(options);
       const second = await startPlatformAdoption(options);
@@ -125,7 +85,7 @@ describe('cached answers (the read model)', () => {
 
       // Cards adds a backup and the first replica scans: the second's
       // cached rollups, overview and pages follow the new generation.
-      writeFile(root, 'cards-service/deploy/postgres.yaml', cluster('cards-db'));
+      writeFile(root, 'cards-service/deploy/postgres.yaml', cnpgCluster('cards-db'));
       const next = (await scanAndWait(first.server, as(COE), generation)).id;
       expect(next).toBeGreaterThan(generation);
       expect((await bankOf(second)).conformance).toEqual({ conforming: 6, production: 6 });

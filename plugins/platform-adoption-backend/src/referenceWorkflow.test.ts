@@ -1,49 +1,8 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import request from 'supertest';
-import {
-  as,
-  component,
-  group,
-  repositories,
-  scanAndWait,
-  startPlatformAdoption,
-} from './__testUtils__/testBackend';
+import { as, scanAndWait, startPlatformAdoption } from './__testUtils__/testBackend';
+import { bankAccess, bankEntities, bankRepositories, COE, OUTSIDER, READER } from './__testUtils__/bankFleet';
 import { testDatabaseIds } from './__testUtils__/databases';
-
-const COE = 'user:default/coe-lead';
-const READER = 'user:default/reader';
-const OUTSIDER = 'user:default/outsider';
-const TEAMS = ['ledger', 'cards', 'loans', 'fx', 'kyc', 'wealth'];
-
-/** A CloudNativePG cluster as teams write them; `backup: false` leaves the backup section out. */
-function cluster(name: string, { backup = true, image = '16.4' } = {}) {
-  return [
-    'apiVersion: postgresql.cnpg.io/v1',
-    'kind: Cluster',
-    'metadata:',
-    `  name: ${name}`,
-    'spec:',
-    '  instances: 3',
-    `  imageName: ghcr.io/cloudnative-pg/postgresql:${image}`,
-    '  monitoring:',
-    '    enablePodMonitor: true',
-    ...(backup
-      ? [
-          '  backup:',
-          '    barmanObjectStore:',
-          `      destinationPath: s3://backups/${name}`,
-          '    retentionPolicy: "30d"',
-        ]
-      : []),
-    '',
-  ].join('\n');
-}
-
-const entities = [
-  group('bank'),
-  ...TEAMS.map(t => group(t, 'bank')),
-  ...TEAMS.map(t => component(`${t}-service`, `group:default/${t}`)),
-];
 
 describe('reference architectures, conformance, exemptions and permissions', () => {
   const databases = TestDatabases.create({ ids: testDatabaseIds() });
@@ -52,18 +11,8 @@ describe('reference architectures, conformance, exemptions and permissions', () 
     'moves conformance, stages and history when a CoE lead publishes, and guards every manage endpoint (%p)',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      const root = repositories(
-        Object.fromEntries(
-          TEAMS.map(t => [`${t}-service/deploy/postgres.yaml`, cluster(`${t}-db`, { backup: t !== 'cards' })]),
-        ),
-      );
-      const { server } = await startPlatformAdoption({
-        knex,
-        entities,
-        root,
-        managers: [COE],
-        hidden: { [OUTSIDER]: ['component:default/cards-service'] },
-      });
+      const root = bankRepositories();
+      const { server } = await startPlatformAdoption({ knex, entities: bankEntities, root, ...bankAccess });
       const api = (path: string) => `/api/platform-adoption${path}`;
       await scanAndWait(server, as(COE));
 

@@ -2,6 +2,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import {
   builtinDetectors,
+  DirectoryRepositoryFiles,
   loadHclParser,
   readDeclaredPlatforms,
 } from '@platform-adoption/plugin-platform-adoption-node';
@@ -13,13 +14,9 @@ import { WorkerDetection } from './WorkerDetection';
 const EXAMPLES = path.resolve(__dirname, '../../../../../examples/repositories');
 const limits = { maxFileBytes: 1024 * 1024 };
 
-function filesOf(dir: string, rel = '', out = new Map<string, Buffer>()) {
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const file = rel ? `${rel}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) filesOf(path.join(dir, entry.name), file, out);
-    else if (entry.isFile()) out.set(file, fs.readFileSync(path.join(dir, entry.name)));
-  }
-  return out;
+/** Every file of a demo repository, as a read hands them to detection. */
+function filesOf(dir: string) {
+  return new Map(new DirectoryRepositoryFiles(dir).list(['**']).map(file => [file, fs.readFileSync(path.join(dir, file))]));
 }
 
 /** A platform declared in app-config: only a worker that read the config finds it. */
