@@ -9,7 +9,8 @@
  * Insights peer. Prints a table and writes bench/results/<size>[-postgres].json.
  *
  * Options: --reps N (scans, default 5), --api-duration S (default 20),
- * --api-reps N (default 2), --incremental-reps N (default 3),
+ * --api-reps N (default 2), --incremental-reps N (default 4: push scans
+ * and polled rescans in turn),
  * --no-peer, --regenerate, --max-ingest-minutes M (default 45), --ingest-only.
  */
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
@@ -42,7 +43,7 @@ const dbKind = arg('db', 'sqlite') as 'sqlite' | 'postgres';
 const reps = Number(arg('reps', '5'));
 const apiDuration = Number(arg('api-duration', '20'));
 const apiReps = Number(arg('api-reps', '2'));
-const incrementalReps = Number(arg('incremental-reps', '3'));
+const incrementalReps = Number(arg('incremental-reps', '4'));
 const maxIngestMinutes = Number(arg('max-ingest-minutes', '45'));
 const withPeer = !flag('no-peer');
 /** `real` (default): the catalog plugin on the database; `memory`: the in-memory catalog service (labelled). */
@@ -179,6 +180,7 @@ function writeConfig(state: GeneratedState) {
     platformAdoption: {
       // Scans run only when the benchmark asks for them.
       schedule: { frequency: { hours: 24 }, timeout: { hours: 1 }, initialDelay: { hours: 24 } },
+      scan: { pushInterval: { hours: 24 } },
       localRepositories: [{ baseUrl: REPOSITORY_BASE_URL, root: path.join(dir, 'repositories') }],
     },
     techInsights: {
@@ -584,6 +586,7 @@ async function main() {
 
     log(`incremental scans: ${incrementalReps} rounds of 1% changes…`);
     const incrementals: any[] = [];
+    const polled: any[] = [];
     for (let i = 0; i < incrementalReps; i++) {
       // A failed round is reported, not allowed to lose the whole run.
       const change = await changeRound(state).catch(error => {
@@ -591,13 +594,25 @@ async function main() {
         return undefined;
       });
       if (!change) break;
+      // Odd rounds: the changes are announced as a Git host's webhooks
+      // would be, and a push scan reads them; an entity changes by a push
+      // to its catalog file, in its component's repository. Even rounds:
+      // nothing is announced, and a full scan finds the change by polling.
+      const pushed = i % 2 === 0;
+      if (pushed) {
+        const names = [...new Set([...change.entities, ...change.repositories])];
+        await api('/api/platform-adoption/bench/scm-events', {
+          method: 'POST',
+          body: { urls: names.map(name => `${REPOSITORY_BASE_URL}${name}/`) },
+        });
+      }
       await waitIdle(120_000);
-      const inc = await api('/api/platform-adoption/bench/scan', { method: 'POST', body: { mode: 'incremental' } });
-      incrementals.push({ ...inc, change: { round: change.round, entities: change.entities.length, repositories: change.repositories.length, catalogVisible: change.catalogVisible } });
-      log(`incremental ${i + 1}: ${inc.ms.toFixed(0)} ms (${inc.stats.repositoriesRead} repositories read, ${inc.stats.repositoriesUnchanged} unchanged)`);
+      const inc = await api('/api/platform-adoption/bench/scan', { method: 'POST', body: { mode: pushed ? 'push' : 'incremental' } });
+      (pushed ? incrementals : polled).push({ ...inc, change: { round: change.round, entities: change.entities.length, repositories: change.repositories.length, catalogVisible: change.catalogVisible } });
+      log(`${pushed ? 'push scan' : 'polled rescan'} ${i + 1}: ${inc.ms.toFixed(0)} ms (${inc.stats.repositoriesRead} repositories read, ${inc.stats.repositoriesUnchanged} unchanged)`);
     }
 
-    const result = summarise({ m, state, ingestion, idleRss, floors, fulls, catalogScans, incrementals, analysis, peer, peerRuns, load, catalogNote });
+    const result = summarise({ m, state, ingestion, idleRss, floors, fulls, catalogScans, incrementals, polled, analysis, peer, peerRuns, load, catalogNote });
     fs.mkdirSync(path.dirname(resultFile()), { recursive: true });
     fs.writeFileSync(resultFile(), `${JSON.stringify(result, null, 1)}\n`);
     console.log(`\n${result.table}\n`);
@@ -615,6 +630,7 @@ function summarise(x: any) {
   const full = median(x.fulls.map((f: any) => f.ms));
   const catalogLevel = median(x.catalogScans.map((f: any) => f.ms));
   const incremental = median(x.incrementals.map((f: any) => f.ms));
+  const polledIncremental = median(x.polled.map((f: any) => f.ms));
   const analysisMs = median(x.analysis.analysisMs);
   const wholeAnalysisMs = median(x.analysis.wholeAnalysisMs);
   const baselineMs = median(x.analysis.baselineMs);
@@ -653,7 +669,8 @@ function summarise(x: any) {
     // Repositories are read ahead while the catalog streams: `catalogMs`
     // ends with the catalog read (and holds the reads done meanwhile),
     // `repositoriesMs` is the reading left after it (0 when none was).
-    const catalog = span('scanner.readCatalog');
+    // A push scan does not stream the catalog: it asks for the pushed repositories' entities.
+    const catalog = Number.isFinite(span('scanner.readCatalog').endMs) ? span('scanner.readCatalog') : span('scanner.fetchEntities');
     const catalogEnd = Number.isFinite(catalog.endMs) ? catalog.endMs : load.startMs;
     return {
       catalogMs: catalogEnd,
@@ -697,7 +714,8 @@ function summarise(x: any) {
     ['repository floor (readTree, same globs, concurrency)', `${f(repoFloor)} ms`, `${x.floors[0].repositories.repositories} repositories, ${x.floors[0].repositories.files} files`],
     ['full scan (catalog + repositories + detection + analysis + store)', `${f(full)} ms`, `${f(full / (catalogFloor + repoFloor), 2)} × floors; ${x.fulls[0].stats.deployments} deployments`],
     ['catalog-level scan (no repository I/O)', `${f(catalogLevel)} ms`, `${f(catalogLevel / catalogFloor, 2)} × catalog floor`],
-    ['incremental scan (1% entities + 1% repositories changed)', `${f(incremental)} ms`, `${f(incremental / full, 2)} × full`],
+    ['incremental: push scan (1% entities + 1% repositories changed, pushes announced)', `${f(incremental)} ms`, `${f(incremental / full, 2)} × full`],
+    ['incremental: polled rescan (the same change, nothing announced)', `${f(polledIncremental)} ms`, `${f(polledIncremental / full, 2)} × full`],
     ['analysis only (analyzeFleet, all deployments)', `${f(analysisMs, 1)} ms`, `${f(analysisMs / baselineMs, 1)} × baseline; with distributions/shadow/rollups ${f(wholeAnalysisMs, 1)} ms`],
     ['attribute-value-frequency baseline (same input)', `${f(baselineMs, 1)} ms`, `${x.analysis.servers} server deployments`],
     ...Object.entries(api).map(([label, v]: any) => [
@@ -716,7 +734,7 @@ function summarise(x: any) {
   const table = [
     `Platform Adoption benchmark — ${x.state.size} (${x.state.entities} entities), ${dbKind}, ` +
       `${catalogMode === 'memory' ? 'IN-MEMORY CATALOG SERVICE, ' : ''}API as ${tokenKind}, ` +
-      `${x.m.nproc} cores, ${x.m.memoryGiB} GiB, ${x.m.cpu}; medians of ${x.fulls.length} scans, ${x.incrementals.length} incremental rounds, ${apiReps} × ${apiDuration} s per endpoint`,
+      `${x.m.nproc} cores, ${x.m.memoryGiB} GiB, ${x.m.cpu}; medians of ${x.fulls.length} scans, ${x.incrementals.length} push scans and ${x.polled.length} polled rescans, ${apiReps} × ${apiDuration} s per endpoint`,
     '',
     line(rows[0]),
     `|${widths.map(w => '-'.repeat(w + 2)).join('|')}|`,
@@ -729,7 +747,8 @@ function summarise(x: any) {
     '',
     `full-scan phases (median ms): ${JSON.stringify(medianPhases(x.fulls))}`,
     `catalog-level phases (median ms): ${JSON.stringify(medianPhases(x.catalogScans))}`,
-    `incremental phases (median ms): ${JSON.stringify(medianPhases(x.incrementals))}`,
+    `push scan phases (median ms): ${JSON.stringify(medianPhases(x.incrementals))}`,
+    `polled rescan phases (median ms): ${JSON.stringify(medianPhases(x.polled))}`,
   ].join('\n');
 
   return {
@@ -742,11 +761,11 @@ function summarise(x: any) {
     at: new Date().toISOString(),
     entities,
     ingestion: x.ingestion,
-    medians: { catalogFloor, repoFloor, full, catalogLevel, incremental, analysisMs, wholeAnalysisMs, baselineMs, peakRss, idleRss: idle, peerMs, peerFacts, oursPerEntityUs, peerPerEntityUs },
-    phases: { full: medianPhases(x.fulls), catalogLevel: medianPhases(x.catalogScans), incremental: medianPhases(x.incrementals) },
+    medians: { catalogFloor, repoFloor, full, catalogLevel, incremental, polledIncremental, analysisMs, wholeAnalysisMs, baselineMs, peakRss, idleRss: idle, peerMs, peerFacts, oursPerEntityUs, peerPerEntityUs },
+    phases: { full: medianPhases(x.fulls), catalogLevel: medianPhases(x.catalogScans), incremental: medianPhases(x.incrementals), polled: medianPhases(x.polled) },
     api,
     targets,
-    raw: { floors: x.floors, fulls: x.fulls, catalogScans: x.catalogScans, incrementals: x.incrementals, analysis: x.analysis, peer: x.peer, peerRuns: x.peerRuns, idleRss: x.idleRss },
+    raw: { floors: x.floors, fulls: x.fulls, catalogScans: x.catalogScans, incrementals: x.incrementals, polled: x.polled, analysis: x.analysis, peer: x.peer, peerRuns: x.peerRuns, idleRss: x.idleRss },
     table,
   };
 }

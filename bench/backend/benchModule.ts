@@ -14,6 +14,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { NotModifiedError } from '@backstage/errors';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { catalogScmEventsServiceRef } from '@backstage/plugin-catalog-node/alpha';
 import {
   analyzeFleet,
   attributeValueFrequency,
@@ -132,6 +133,7 @@ export const platformAdoptionBenchModule = createBackendModule({
         auth: coreServices.auth,
         urlReader: coreServices.urlReader,
         catalog: catalogServiceRef,
+        scmEvents: catalogScmEventsServiceRef,
       },
       async init(deps) {
         const { logger, config, catalog, auth, urlReader } = deps;
@@ -163,6 +165,7 @@ export const platformAdoptionBenchModule = createBackendModule({
           } as UrlReaderService,
           ['readTree'],
         );
+        phases.wrap('pushes', stores.pushes, ['pending', 'settle']);
         phases.wrap('deployments', stores.deployments, ['discardAfter', 'storedRows', 'writeOrgUnits', 'retire', 'updateSourceHashes', 'writeDeployments', 'deleteGenerations', 'storedGenerations']);
         phases.wrap('analyzer', analyzer, ['analyze']);
         phases.wrap('history', history, ['record']);
@@ -172,6 +175,7 @@ export const platformAdoptionBenchModule = createBackendModule({
             auth,
             reader,
             scans: stores.scans,
+            pushes: stores.pushes,
             deployments: stores.deployments,
             analyzer,
             detectors,
@@ -181,7 +185,7 @@ export const platformAdoptionBenchModule = createBackendModule({
             afterScan: (generation, scan) => history.record(generation, scan),
           });
         // The catalog read, timed on its own: repositories are read ahead while it streams.
-        const scanner = phases.wrap('scanner', makeScanner(timedReader), ['readCatalog' as any]);
+        const scanner = phases.wrap('scanner', makeScanner(timedReader), ['readCatalog' as any, 'fetchEntities' as any]);
         const catalogLevelScanner = phases.wrap(
           'scanner',
           makeScanner(phases.wrap('reader', { ...unchangedReader }, ['readTree'])),
@@ -227,6 +231,17 @@ export const platformAdoptionBenchModule = createBackendModule({
           return { ms: performance.now() - start, repositories: urls.length, files, bytes };
         }
 
+        /**
+         * Announces changed repositories as a Git host's module would after
+         * a webhook: through the catalog's SCM events service, which the
+         * plugin listens to.
+         */
+        router.post('/bench/scm-events', async (req, res) => {
+          const urls: string[] = req.body?.urls ?? [];
+          await deps.scmEvents.publish(urls.map(url => ({ type: 'repository.updated' as const, url })));
+          res.json({ published: urls.length, pending: (await stores.pushes.pending()).length });
+        });
+
         router.post('/bench/floor', async (_req, res) => {
           const c = await catalogFloor();
           const r = await repositoryFloor(c.repositories);
@@ -242,7 +257,8 @@ export const platformAdoptionBenchModule = createBackendModule({
          * state kept: unchanged repositories cost one conditional read) or
          * `catalog` (no repository I/O: every repository answers "unchanged"
          * at once, so the scan is the catalog stream, resolution,
-         * persistence and analysis).
+         * persistence and analysis) or `push` (a push scan: the repositories
+         * /bench/scm-events announced, and the entities behind them).
          */
         router.post('/bench/scan', async (req, res) => {
           const mode = String(req.body?.mode ?? 'full');
@@ -253,7 +269,9 @@ export const platformAdoptionBenchModule = createBackendModule({
           // Beating like a scheduled scan: the plugin's watchdog fails a
           // running scan that stays silent (a 50k scan outlasts its patience).
           const { result, peakRss, rssBefore } = await withPeakRss(() =>
-            withHeartbeat(stores.scans, () => (mode === 'catalog' ? catalogLevelScanner : scanner).scan('manual')),
+            withHeartbeat(stores.scans, () =>
+              mode === 'catalog' ? catalogLevelScanner.scan('manual') : scanner.scan(mode === 'push' ? 'push' : 'manual'),
+            ),
           );
           const ms = performance.now() - origin;
           res.json({ mode, ms, stats: result.stats, peakRss, rssBefore, phases: phases.report(origin) });

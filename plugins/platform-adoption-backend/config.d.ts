@@ -1,4 +1,5 @@
 import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+import { HumanDuration } from '@backstage/types';
 
 export interface Config {
   /** Platform Adoption: scanning, analysis and reference architectures. */
@@ -28,6 +29,12 @@ export interface Config {
        * scan's thread.
        */
       detectionWorkers?: number;
+      /**
+       * How often to look for pushes: repositories that source control
+       * events (the catalog's SCM events, from the host's webhooks) named
+       * since the last scan. A push scan reads only those. Default 30 s.
+       */
+      pushInterval?: HumanDuration | string;
     };
     /**
      * Folders served as if they were repositories at a URL, for demos and

@@ -114,6 +114,7 @@ describe('faults', () => {
       auth: mockServices.auth(),
       reader,
       scans: stores.scans,
+      pushes: stores.pushes,
       deployments: stores.deployments,
       analyzer: new FleetAnalyzer({ store: stores.analysis, references: stores.references, platforms: () => builtinDetectors.map(d => d.platform) }),
       detectors: builtinDetectors,

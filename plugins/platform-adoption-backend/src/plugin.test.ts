@@ -4,7 +4,11 @@ import {
   startTestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
+import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
+import { BackendFeature, createBackendModule } from '@backstage/backend-plugin-api';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { CatalogScmEventsService, catalogScmEventsServiceRef } from '@backstage/plugin-catalog-node/alpha';
+import { Knex } from 'knex';
 import { Entity } from '@backstage/catalog-model';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -77,6 +81,54 @@ async function waitForScan(server: any, auth: string) {
   throw new Error('scan did not complete');
 }
 
+/**
+ * The plugin on `knex` over freshly written repositories; scheduled scans
+ * wait a day unless `settings` (of `platformAdoption`) say otherwise.
+ */
+async function startBackend(knex: Knex, settings: Record<string, unknown> = {}, extraFeatures: BackendFeature[] = []) {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'pa-repos-'));
+  writeRepositories(root);
+  let scmEvents: CatalogScmEventsService | undefined;
+  const { server } = await startTestBackend({
+    features: [
+      platformAdoptionPlugin,
+      // Hands the test the SCM events service the plugin listens to (one per backend).
+      createBackendModule({
+        pluginId: 'platform-adoption',
+        moduleId: 'test-scm-events',
+        register(reg) {
+          reg.registerInit({
+            deps: { events: catalogScmEventsServiceRef },
+            async init({ events }) {
+              scmEvents = events;
+            },
+          });
+        },
+      }),
+      ...extraFeatures,
+      mockServices.database.factory({ knex }),
+      catalogServiceMock.factory({ entities }),
+      localRepositoryUrlReaderFactory,
+      // Requests without a token are anonymous, as in a real backend.
+      mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
+      mockServices.rootConfig.factory({
+        data: {
+          platformAdoption: {
+            localRepositories: [{ baseUrl: BASE_URL, root }],
+            schedule: {
+              frequency: { hours: 24 },
+              timeout: { minutes: 5 },
+              initialDelay: { hours: 24 },
+            },
+            ...settings,
+          },
+        },
+      }),
+    ],
+  });
+  return { server, root, scmEvents: scmEvents! };
+}
+
 describe('platform adoption backend', () => {
   const databases = TestDatabases.create({ ids: testDatabaseIds() });
 
@@ -90,32 +142,7 @@ describe('platform adoption backend', () => {
   it.each(databases.eachSupportedId())(
     'scans the catalog and its repositories and serves the deployments (%p)',
     async databaseId => {
-      const knex = await databases.init(databaseId);
-      const root = fs.mkdtempSync(path.join(os.tmpdir(), 'pa-repos-'));
-      writeRepositories(root);
-
-      const { server } = await startTestBackend({
-        features: [
-          platformAdoptionPlugin,
-          mockServices.database.factory({ knex }),
-          catalogServiceMock.factory({ entities }),
-          localRepositoryUrlReaderFactory,
-          // Requests without a token are anonymous, as in a real backend.
-          mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
-          mockServices.rootConfig.factory({
-            data: {
-              platformAdoption: {
-                localRepositories: [{ baseUrl: BASE_URL, root }],
-                schedule: {
-                  frequency: { hours: 24 },
-                  timeout: { minutes: 5 },
-                  initialDelay: { hours: 24 },
-                },
-              },
-            },
-          }),
-        ],
-      });
+      const { server } = await startBackend(await databases.init(databaseId));
       const auth = mockCredentials.user.header();
 
       const unauthenticated = await request(server).get('/api/platform-adoption/deployments');
@@ -191,6 +218,42 @@ describe('platform adoption backend', () => {
         .get('/api/platform-adoption/deployments?platform=postgresql&sort=environment')
         .set('Authorization', auth);
       expect(again.body.items[1].id).toBe(db.id);
+    },
+    60_000,
+  );
+
+  it.each(databases.eachSupportedId())(
+    'reads a repository within seconds of a source control event naming it, and only that one (%p)',
+    async databaseId => {
+      const { server, root, scmEvents } = await startBackend(
+        await databases.init(databaseId),
+        {
+          // A full scan at start, then push scans looked for every second.
+          schedule: { frequency: { hours: 24 }, timeout: { minutes: 5 } },
+          scan: { pushInterval: { seconds: 1 } },
+        },
+        // Backstage's scheduler, not the test one: both scans are its periodic tasks.
+        [schedulerServiceFactory],
+      );
+      const auth = mockCredentials.user.header();
+      const full = await waitForScan(server, auth);
+      expect(full.trigger).toBe('schedule');
+
+      const manifest = path.join(root, 'ledger-api', 'deploy', 'postgres.yaml');
+      fs.writeFileSync(manifest, fs.readFileSync(manifest, 'utf8').replace('postgresql:16.4', 'postgresql:17.2'));
+      // As a Git host's module announces a webhook's push.
+      await scmEvents.publish([{ type: 'location.updated', url: `${BASE_URL}ledger-api/deploy/postgres.yaml` }]);
+
+      let pushed = full;
+      for (let i = 0; i < 100 && pushed.id === full.id; i++) {
+        await new Promise(r => setTimeout(r, 200));
+        pushed = await waitForScan(server, auth);
+      }
+      expect(pushed).toMatchObject({ trigger: 'push', stats: { repositories: 2, repositoriesRead: 1, repositoriesUnchanged: 1 } });
+      const versions = await request(server)
+        .get('/api/platform-adoption/deployments?platform=postgresql&facet=version:17')
+        .set('Authorization', auth);
+      expect(versions.body.totalCount).toBe(1);
     },
     60_000,
   );

@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { catalogScmEventsServiceRef } from '@backstage/plugin-catalog-node/alpha';
 import { platformAdoptionPermissions } from '@platform-adoption/plugin-platform-adoption-common';
 import {
   builtinDetectors,
@@ -23,7 +24,8 @@ import { readScanOptions } from './scan/options';
 import { Scanner } from './scan/Scanner';
 import { createDetection } from './scan/detection/createDetection';
 import { reclaimAbandonedScans, withHeartbeat } from './scan/heartbeat';
-import { readScanSchedule, SCAN_TASK_ID } from './scan/schedule';
+import { PUSH_SCAN_TASK_ID, readPushSchedule, readScanSchedule, SCAN_TASK_ID } from './scan/schedule';
+import { listenForPushes } from './repositories/listenForPushes';
 import { AnalysisService } from './service/AnalysisService';
 import { DeploymentService } from './service/DeploymentService';
 import { EntityVisibility } from './service/EntityVisibility';
@@ -58,6 +60,7 @@ export const platformAdoptionPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         urlReader: coreServices.urlReader,
         catalog: catalogServiceRef,
+        scmEvents: catalogScmEventsServiceRef,
       },
       async init(deps) {
         const { httpRouter, logger, config, scheduler } = deps;
@@ -85,6 +88,7 @@ export const platformAdoptionPlugin = createBackendPlugin({
           auth: deps.auth,
           reader: deps.urlReader,
           scans: stores.scans,
+          pushes: stores.pushes,
           deployments: stores.deployments,
           analyzer: new FleetAnalyzer({ store: stores.analysis, references: stores.references, platforms }),
           detectors,
@@ -104,6 +108,19 @@ export const platformAdoptionPlugin = createBackendPlugin({
               await stores.scans.failAbandonedScans();
               await scanner.scan('schedule');
             }),
+        });
+        // Pushes that source control events announce are read within
+        // seconds by a push scan, without waiting for the next full scan.
+        listenForPushes({ events: deps.scmEvents, pushes: stores.pushes, logger });
+        const pushSchedule = readPushSchedule(config);
+        await scheduler.scheduleTask({
+          id: PUSH_SCAN_TASK_ID,
+          ...pushSchedule,
+          scope: 'global',
+          fn: async () => {
+            if (!(await stores.pushes.pending()).length || (await stores.scans.otherRunning())) return;
+            await withHeartbeat(stores.scans, () => scanner.scan('push'));
+          },
         });
         // Every replica watches for scans whose process died mid-scan: they
         // are failed, and the task they hold is freed for the next scan.

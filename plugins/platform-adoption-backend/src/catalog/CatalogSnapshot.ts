@@ -76,15 +76,37 @@ const lower = (text: string) => (NON_ASCII.test(text) ? text.toLocaleLowerCase('
  * catalog's full documents.
  */
 export class CatalogSnapshot {
-  readonly organization = new OrganizationTree();
+  readonly organization: OrganizationTree;
   readonly entities = new Map<string, CatalogEntitySummary>();
-  private readonly systemDomains = new Map<string, string | undefined>();
+  private readonly systemDomains: Map<string, string | undefined>;
   entityCount = 0;
 
-  private readonly entityProblems: ScanProblem[] = [];
+  private entityProblems: ScanProblem[] = [];
 
   /** `onRepository` hears of each source location as the stream reaches it, so reading can start at once. */
-  constructor(private readonly listener: { onRepository?: (url: string) => void } = {}) {}
+  constructor(
+    private readonly listener: { onRepository?: (url: string) => void } = {},
+    shared?: { organization: OrganizationTree; systemDomains: Map<string, string | undefined> },
+  ) {
+    this.organization = shared?.organization ?? new OrganizationTree();
+    this.systemDomains = shared?.systemDomains ?? new Map();
+  }
+
+  /**
+   * A copy in which the software entities `refs` are read again: `fresh`
+   * holds each one as the catalog has it now, or undefined when it has it
+   * no more. The org tree and the systems are shared, not copied: a push
+   * scan reads again only the entities behind the pushed repositories.
+   */
+  withEntities(refs: string[], fresh: Array<Entity | undefined>): CatalogSnapshot {
+    const copy = new CatalogSnapshot({}, { organization: this.organization, systemDomains: this.systemDomains });
+    const replaced = new Set(refs);
+    for (const [ref, entity] of this.entities) if (!replaced.has(ref)) copy.entities.set(ref, entity);
+    copy.entityProblems = this.entityProblems.filter(problem => !replaced.has(lower(problem.source)));
+    copy.entityCount = this.entityCount - refs.filter(ref => this.entities.has(ref)).length;
+    for (const entity of fresh) if (entity) copy.add(entity);
+    return copy;
+  }
 
   add(entity: Entity) {
     this.entityCount += 1;

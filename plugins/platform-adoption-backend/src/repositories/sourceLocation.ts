@@ -16,7 +16,7 @@ function urlOf(location: unknown): string | undefined {
  * integration's configuration, never the URL, and the URL is stored and
  * shown as the repository's name: the credentials are dropped.
  */
-function withoutCredentials(url: string): string {
+export function withoutCredentials(url: string): string {
   return url.replace(/^(https?:\/\/)[^/?#@]*@/i, '$1');
 }
 

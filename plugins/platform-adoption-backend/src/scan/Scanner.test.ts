@@ -43,6 +43,8 @@ describe('Scanner (copy-on-write generations)', () => {
       failWrites: false,
       /** While set, the catalog answers only once it resolves. */
       gate: undefined as Promise<void> | undefined,
+      /** Set once a scan has asked for the catalog stream. */
+      streaming: false,
     };
     const reader = UrlReaders.default({
       logger: mockServices.logger.mock(),
@@ -59,26 +61,30 @@ describe('Scanner (copy-on-write generations)', () => {
     const platforms = () => builtinDetectors.map(d => d.platform);
     const catalog = {
       async *streamEntities(req: any, opts: any) {
+        state.streaming = true;
         if (state.gate) await state.gate;
         yield* state.catalog.streamEntities(req, opts);
       },
+      getEntitiesByRefs: (req: any, opts: any) => state.catalog.getEntitiesByRefs(req, opts),
     };
-    const scanner = new Scanner({
+    const makeScanner = () => new Scanner({
       catalog: catalog as any,
       auth: mockServices.auth(),
       reader,
       scans: stores.scans,
+      pushes: stores.pushes,
       deployments: stores.deployments,
       analyzer: new FleetAnalyzer({ store: stores.analysis, references: stores.references, platforms }),
       detectors: builtinDetectors,
       logger: mockServices.logger.mock(),
       options: { concurrency: 2, maxFileBytes: 1024 * 1024, keepGenerations, catalogPageSize: 1000 },
     });
+    const scanner = makeScanner();
     const byRepository = async (generation: number) => {
       const all = await stores.deployments.readAll(generation);
       return (name: string) => all.filter(d => d.repository === `${REPOSITORY_BASE_URL}${name}/`);
     };
-    return { knex, stores, root, scanner, state, byRepository };
+    return { knex, stores, root, scanner, makeScanner, state, byRepository };
   }
 
   it.each(databaseIds())(
@@ -300,6 +306,103 @@ describe('Scanner (copy-on-write generations)', () => {
       const now = await stores.deployments.readAll(newer.id);
       expect(now).toHaveLength(3);
       expect((await byRepository(newer.id))('ledger')[0].facets.version.value).toBe('7.0.3');
+    },
+    60_000,
+  );
+
+  it.each(databaseIds())(
+    'reads in a push scan only the pushed repositories and the entities behind them, then forgets the pushes (%p)',
+    async databaseId => {
+      const { stores, root, scanner, state, byRepository } = await setup(databaseId);
+      const first = await scanner.scan('schedule');
+      // Pushed: a new MongoDB version in ledger, and fraud handed to the cards team.
+      writeFile(root, 'ledger/docker-compose.yml', compose('mongo:7.0.14'));
+      state.catalog = catalogServiceMock({
+        entities: entities.map(e => (e.metadata.name === 'fraud' ? component('fraud', 'group:default/cards') : e)),
+      });
+      // Changed without a push: left to the next full scan.
+      writeFile(root, 'cards-api/docker-compose.yml', compose('postgres:17.2'));
+      await stores.pushes.note([`${REPOSITORY_BASE_URL}ledger/docker-compose.yml`, `${REPOSITORY_BASE_URL}FRAUD`]);
+
+      const pushed = await scanner.scan('push');
+      expect(pushed).toMatchObject({ trigger: 'push', status: 'completed' });
+      expect(pushed.stats).toMatchObject({ repositories: 3, repositoriesRead: 1, repositoriesUnchanged: 2, deployments: 3 });
+      const after = await byRepository(pushed.id);
+      expect(after('ledger')[0].facets.version.value).toBe('7.0.14');
+      expect(after('fraud')[0].teamRef).toBe('group:default/cards');
+      expect(after('cards-api')).toEqual((await byRepository(first.id))('cards-api'));
+      expect(await stores.pushes.pending()).toEqual([]);
+
+      // The next full scan reads what no push announced.
+      const full = await scanner.scan('schedule');
+      expect((await byRepository(full.id))('cards-api')[0].facets.version.value).toBe('17.2');
+    },
+    60_000,
+  );
+
+  it.each(databaseIds())(
+    'reads everything in a push scan when another replica completed the current generation (%p)',
+    async databaseId => {
+      const { stores, root, scanner, makeScanner, byRepository } = await setup(databaseId);
+      await scanner.scan('schedule');
+      writeFile(root, 'cards-api/docker-compose.yml', compose('postgres:17.2'));
+      await stores.pushes.note([`${REPOSITORY_BASE_URL}ledger/`]);
+      // Another replica's scanner: no picture of the catalog of the current generation.
+      const pushed = await makeScanner().scan('push');
+      expect(pushed.stats).toMatchObject({ repositoriesRead: 1, repositoriesUnchanged: 2 });
+      expect((await byRepository(pushed.id))('cards-api')[0].facets.version.value).toBe('17.2');
+      expect(await stores.pushes.pending()).toEqual([]);
+    },
+    60_000,
+  );
+
+  it.each(databaseIds())(
+    'keeps a push noted while its scan ran for the next scan (%p)',
+    async databaseId => {
+      const { stores, scanner, state } = await setup(databaseId);
+      await scanner.scan('schedule');
+      await stores.pushes.note([`${REPOSITORY_BASE_URL}ledger/`]);
+      const [taken] = await stores.pushes.pending();
+      let release = () => {};
+      state.gate = new Promise(resolve => {
+        release = resolve;
+      });
+      state.streaming = false;
+      const running = scanner.scan('schedule');
+      // The scan has taken the pushes once it streams the catalog.
+      while (!state.streaming) await new Promise(resolve => setTimeout(resolve, 10));
+      await new Promise(resolve => setTimeout(resolve, 5));
+      await stores.pushes.note([`${REPOSITORY_BASE_URL}ledger/`, `${REPOSITORY_BASE_URL}fraud/`]);
+      state.gate = undefined;
+      release();
+      await running;
+      const left = await stores.pushes.pending();
+      expect(left.map(p => p.url).sort()).toEqual([`${REPOSITORY_BASE_URL}fraud/`, `${REPOSITORY_BASE_URL}ledger/`]);
+      expect(left.find(p => p.url.endsWith('ledger/'))!.pushedAt > taken.pushedAt).toBe(true);
+    },
+    60_000,
+  );
+
+  it.each(databaseIds())(
+    'makes a push scan give way to a full scan that starts while it runs (%p)',
+    async databaseId => {
+      const { stores, scanner, makeScanner, state } = await setup(databaseId);
+      await scanner.scan('schedule');
+      await stores.pushes.note([`${REPOSITORY_BASE_URL}ledger/`]);
+      let release = () => {};
+      state.gate = new Promise(resolve => {
+        release = resolve;
+      });
+      // Without a picture of the catalog the push scan streams it, and waits at the gate.
+      const push = makeScanner().scan('push');
+      while (!(await stores.scans.listScans(1)).some(s => s.status === 'running')) {
+        await new Promise(resolve => setTimeout(resolve, 10));
+      }
+      state.gate = undefined;
+      const full = await scanner.scan('schedule');
+      release();
+      await expect(push).rejects.toThrow('another scan ran beside this push scan');
+      expect(await stores.scans.currentGeneration()).toBe(full.id);
     },
     60_000,
   );

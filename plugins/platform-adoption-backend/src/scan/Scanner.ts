@@ -21,6 +21,8 @@ import { readRepository } from '../repositories/readRepository';
 import { DeploymentStore, StoredDeploymentRow } from '../store/DeploymentStore';
 import { deploymentRowHash, fromDeploymentRow, toDeploymentRow } from '../store/rows';
 import { RepositoryState, ScanStore } from '../store/ScanStore';
+import { PushStore, RepositoryPush } from '../store/PushStore';
+import { pushedRepositories } from '../repositories/pushedRepositories';
 import { mapWithConcurrency } from './concurrency';
 import { InThreadDetection, RepositoryDetection } from './detection/RepositoryDetection';
 import { RepositoryReadSaver } from './RepositoryReadSaver';
@@ -56,6 +58,38 @@ type RepositoryResult = RepositoryRead & {
   /** Catalog entities whose source location is this repository. */
   entityRefs: string[];
 };
+
+/**
+ * What the last scan this scanner completed saw, for a push scan to start
+ * from: the catalog as it streamed, and each repository's read (without
+ * its detections, which the store keeps).
+ */
+interface ScanBasis {
+  generation: number;
+  snapshot: CatalogSnapshot;
+  reads: Map<string, RepositoryRead>;
+}
+
+/** The catalog and the repositories as one scan read them. */
+interface ScanInput {
+  snapshot: CatalogSnapshot;
+  repositories: Map<string, string[]>;
+  results: RepositoryResult[];
+  /** The stored state of every repository, when the scan loaded it (full scans). */
+  states?: Map<string, RepositoryState>;
+}
+
+/** A read as the next scan reuses it: unchanged, its detections left to the store. */
+function asReused(result: RepositoryResult): RepositoryRead {
+  const { url, status, problems, detections, deployments, staleReason } = result;
+  return {
+    url,
+    status: status === 'failed' ? 'failed' : 'unchanged',
+    problems,
+    detections: detections && { ...detections, count: deployments?.length ?? detections.count },
+    staleReason,
+  };
+}
 
 /** A repository whose deployments have to be resolved again. */
 interface PendingRepository {
@@ -117,6 +151,13 @@ const byId = (a: Deployment, b: Deployment) => {
   return a.id < b.id ? -1 : 1;
 };
 
+/**
+ * Up to this many repositories, a push scan detects in its own thread:
+ * starting worker threads (a good part of a second) costs more than
+ * detecting a few repositories.
+ */
+const FEW_REPOSITORIES = 200;
+
 const hashOf = (value: unknown) => hash('sha1', JSON.stringify(value), 'hex').slice(0, 24);
 
 /**
@@ -134,6 +175,8 @@ export class Scanner {
   private readonly detectorsFingerprint: string;
   private readonly globs: string[];
   private readonly detection: RepositoryDetection;
+  /** Every detector of the scan, in its thread: for push scans of a few repositories. */
+  private readonly inThread: RepositoryDetection;
   /**
    * The deployments of the last generation this scanner completed, as
    * stored: the next scan applies its changes to them instead of reading
@@ -142,6 +185,8 @@ export class Scanner {
   private current?: { generation: number; deployments: Map<string, Deployment> };
   /** The repositories the last scan of this scanner read: read ahead by the next one. */
   private repositoriesLastScanned?: string[];
+  /** What the last scan this scanner completed saw: where a push scan starts from. */
+  private basis?: ScanBasis;
 
   constructor(
     private readonly deps: {
@@ -149,6 +194,7 @@ export class Scanner {
       auth: AuthService;
       reader: UrlReaderService;
       scans: ScanStore;
+      pushes: PushStore;
       deployments: DeploymentStore;
       analyzer: FleetAnalyzer;
       detectors: PlatformDetector[];
@@ -161,7 +207,8 @@ export class Scanner {
     },
   ) {
     this.globs = [...new Set(deps.detectors.flatMap(d => d.fileGlobs))].sort();
-    this.detection = deps.detection ?? new InThreadDetection(deps.detectors);
+    this.inThread = new InThreadDetection(deps.detectors);
+    this.detection = deps.detection ?? this.inThread;
     // Cached detections are only valid for the detectors that produced them.
     this.detectorsFingerprint = createHash('sha256')
       .update(JSON.stringify(deps.detectors.map(d => [d.platform, d.fileGlobs])))
@@ -179,32 +226,16 @@ export class Scanner {
       const previous = await scans.currentGeneration();
       // What a scan that died half-way may have left (never visible to readers).
       await deployments.discardAfter(previous);
-      const states = await scans.loadRepositoryStates();
-      // Repositories are read while the catalog streams: those of the last
-      // scan from the start, every other one as soon as the stream names it.
-      // The reads (network round trips to a Git host, detection in worker
-      // threads) overlap the stream instead of following it.
-      this.detection.prepare();
+      // Pushes noted until now are read by this scan (a full scan reads every repository).
+      const pushes = await this.deps.pushes.pending();
       const saver = new RepositoryReadSaver(scans);
-      const ahead = this.readAhead(this.repositoriesLastScanned ?? [], states, saver);
-      let snapshot: CatalogSnapshot;
-      try {
-        snapshot = await this.readCatalog(ahead.offer);
-      } finally {
-        ahead.stop();
+      const basis = trigger === 'push' && this.basis?.generation === previous ? this.basis : undefined;
+      if (trigger === 'push' && !basis) {
+        logger.info(`Platform adoption scan ${id} reads everything: this replica did not complete the current generation, so it has no catalog picture to apply the pushes to`);
       }
-      const repositories = this.repositoriesOf(snapshot);
-      const results: RepositoryResult[] = await mapWithConcurrency(
-        [...repositories.entries()],
-        this.deps.options.concurrency,
-        async ([url, entityRefs]) => ({
-          ...(await (ahead.get(url) ?? this.readOne(url, states.get(url), saver))),
-          entityRefs,
-        }),
-      );
-      // Reads ahead of repositories no longer in the catalog are not waited
-      // for by the loop above: nothing of this scan runs after it.
-      await ahead.settled();
+      const { snapshot, repositories, results, states } = basis
+        ? await this.readPushed(basis, pushes, saver)
+        : await this.readEverything(saver);
       await saver.finish();
 
       const changes = await this.changesSince(previous, snapshot, results);
@@ -212,7 +243,7 @@ export class Scanner {
       const orgHash = hashOf(orgUnits.map(u => [u.ref, u.parentRef, u.title, u.type]).sort());
       const before = previous === undefined ? undefined : await deployments.generationInfo(previous);
       const contentGeneration = !changes.changed && before ? before.contentGeneration : id;
-      await this.giveWayToNewerScan(id);
+      await this.giveWayToNewerScan(id, trigger);
       await deployments.registerGeneration({ generation: id, contentGeneration, orgHash });
       await deployments.writeOrgUnits(
         id,
@@ -244,14 +275,18 @@ export class Scanner {
         problems: problems.length,
         durationMs: Date.now() - started,
       };
-      await this.giveWayToNewerScan(id);
+      await this.giveWayToNewerScan(id, trigger);
       await scans.completeScan(id, stats);
       this.current = generationDeployments.loaded();
       this.repositoriesLastScanned = [...repositories.keys()];
+      this.basis = { generation: id, snapshot, reads: new Map(results.map(r => [r.url, asReused(r)])) };
+      await this.deps.pushes.settle(pushes).catch(error =>
+        logger.warn(`Platform adoption scan ${id} completed, but clearing the pushes it read failed (the next push scan reads them again): ${stringifyError(error)}`),
+      );
       await this.pruneGenerations();
       // Only now, with a generation that no longer uses them: the stored
       // reads of repositories that left the catalog. One that comes back is read anew.
-      const gone = [...states.keys()].filter(url => !repositories.has(url));
+      const gone = [...(states?.keys() ?? [])].filter(url => !repositories.has(url));
       await scans.forgetRepositories(gone).catch(error =>
         logger.warn(`Platform adoption scan ${id} completed, but forgetting ${gone.length} repositories that left the catalog failed: ${stringifyError(error)}`),
       );
@@ -269,10 +304,83 @@ export class Scanner {
       const message = stringifyError(error);
       logger.error(`Platform adoption scan ${id} failed; the previous results stay current: ${message}`);
       if (this.current?.generation === id) this.current = undefined;
+      if (this.basis?.generation === id) this.basis = undefined;
       await deployments.discardGeneration(id).catch(() => {});
       await scans.failScan(id, message);
       throw error;
     }
+  }
+
+  /**
+   * A full scan's reading: the whole catalog streamed, and every repository
+   * behind it read (conditionally: an unchanged one costs a round trip).
+   */
+  private async readEverything(saver: RepositoryReadSaver): Promise<ScanInput> {
+    const states = await this.deps.scans.loadRepositoryStates();
+    // Repositories are read while the catalog streams: those of the last
+    // scan from the start, every other one as soon as the stream names it.
+    // The reads (network round trips to a Git host, detection in worker
+    // threads) overlap the stream instead of following it.
+    this.detection.prepare();
+    const ahead = this.readAhead(this.repositoriesLastScanned ?? [], states, saver);
+    let snapshot: CatalogSnapshot;
+    try {
+      snapshot = await this.readCatalog(ahead.offer);
+    } finally {
+      ahead.stop();
+    }
+    const repositories = this.repositoriesOf(snapshot);
+    const results: RepositoryResult[] = await mapWithConcurrency(
+      [...repositories.entries()],
+      this.deps.options.concurrency,
+      async ([url, entityRefs]) => ({
+        ...(await (ahead.get(url) ?? this.readOne(url, states.get(url), saver))),
+        entityRefs,
+      }),
+    );
+    // Reads ahead of repositories no longer in the catalog are not waited
+    // for by the loop above: nothing of this scan runs after it.
+    await ahead.settled();
+    return { snapshot, repositories, results, states };
+  }
+
+  /**
+   * A push scan's reading: only the repositories the pushes name, and the
+   * entities whose source they are (asked of the catalog by reference),
+   * applied to what the last scan saw. Everything else is as that scan
+   * left it; the next full scan reconciles the rest of the catalog (the
+   * org tree, entities registered or removed elsewhere).
+   */
+  private async readPushed(basis: ScanBasis, pushes: RepositoryPush[], saver: RepositoryReadSaver): Promise<ScanInput> {
+    const before = this.repositoriesOf(basis.snapshot);
+    const touched = pushedRepositories(pushes.map(p => p.url), before.keys());
+    const refs = [...touched].flatMap(url => before.get(url) ?? []);
+    const snapshot = basis.snapshot.withEntities(refs, await this.fetchEntities(refs));
+    const repositories = this.repositoriesOf(snapshot);
+    // Pushed ones, and any an entity read again now names for the first time.
+    const toRead = [...repositories.keys()].filter(url => touched.has(url) || !basis.reads.has(url));
+    const detection = toRead.length > FEW_REPOSITORIES ? this.detection : this.inThread;
+    detection.prepare();
+    const states = await this.deps.scans.loadRepositoryStates(toRead);
+    const reads = new Map(
+      await mapWithConcurrency(toRead, this.deps.options.concurrency, async url => [url, await this.readOne(url, states.get(url), saver, detection)] as const),
+    );
+    const results = [...repositories].map(([url, entityRefs]) => ({ ...(reads.get(url) ?? basis.reads.get(url)!), entityRefs }));
+    return { snapshot, repositories, results };
+  }
+
+  /** These entities as the catalog has them now (undefined for one it has no more). */
+  private async fetchEntities(refs: string[]) {
+    const credentials = await this.deps.auth.getOwnServiceCredentials();
+    const entities = [];
+    for (let i = 0; i < refs.length; i += 500) {
+      const { items } = await this.deps.catalog.getEntitiesByRefs(
+        { entityRefs: refs.slice(i, i + 500), fields: CATALOG_FIELDS },
+        { credentials },
+      );
+      entities.push(...items);
+    }
+    return entities;
   }
 
   /**
@@ -336,9 +444,17 @@ export class Scanner {
    * outlives its time-out: the older one then stops, before writing and
    * before completing, and leaves the results to the newer one.
    */
-  private async giveWayToNewerScan(id: number) {
-    if (await this.deps.scans.startedAfter(id)) {
-      throw new Error('a newer scan started while this one ran; this one stops and leaves the results to it');
+  private async giveWayToNewerScan(id: number, trigger: ScanTrigger) {
+    const { scans } = this.deps;
+    if (trigger !== 'push') {
+      if (await scans.startedAfter(id, { exceptPush: true })) {
+        throw new Error('a newer scan started while this one ran; this one stops and leaves the results to it');
+      }
+      return;
+    }
+    // A push scan yields to any other: a full one reads its pushes too.
+    if ((await scans.startedAfter(id)) || (await scans.otherRunning(id))) {
+      throw new Error('another scan ran beside this push scan; this one stops and leaves its pushes to the next scan');
     }
   }
 
@@ -463,7 +579,12 @@ export class Scanner {
   }
 
   /** One repository's conditional read and, when it changed, detection. */
-  private async readOne(url: string, state: RepositoryState | undefined, saver: RepositoryReadSaver): Promise<RepositoryRead> {
+  private async readOne(
+    url: string,
+    state: RepositoryState | undefined,
+    saver: RepositoryReadSaver,
+    detection = this.detection,
+  ): Promise<RepositoryRead> {
     const { reader, scans, options } = this.deps;
     const stored =
       state?.hasDetections && state.etag !== undefined && state.detectors !== undefined
@@ -479,7 +600,7 @@ export class Scanner {
       if (read.status === 'unchanged') {
         return { url, status: 'unchanged', problems: stored ? state!.problems : [], detections: stored };
       }
-      const detections = await this.detection.detect(url, read.files, { maxFileBytes: options.maxFileBytes });
+      const detections = await detection.detect(url, read.files, { maxFileBytes: options.maxFileBytes });
       detections.problems.push(
         ...read.oversized.map(file => ({
           source: url,

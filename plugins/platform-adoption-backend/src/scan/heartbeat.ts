@@ -1,7 +1,7 @@
 import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
 import { stringifyError } from '@backstage/errors';
 import { ScanStore } from '../store/ScanStore';
-import { SCAN_TASK_ID } from './schedule';
+import { PUSH_SCAN_TASK_ID, SCAN_TASK_ID } from './schedule';
 
 /** How often the process running a scan says it is alive. */
 export const HEARTBEAT_INTERVAL_MS = 10_000;
@@ -42,13 +42,15 @@ export async function reclaimAbandonedScans(deps: {
 }): Promise<number> {
   const cutoff = new Date(Date.now() - STALE_AFTER_MS).toISOString();
   if (!(await deps.scans.countStaleScans(cutoff))) return 0;
-  // The lock first: once the scan shows as failed, "scan now" must work.
-  try {
-    await deps.scheduler.cancelTask(SCAN_TASK_ID);
-  } catch (error) {
-    // Not running (the lock had already expired): nothing to release.
-    if ((error as Error)?.name !== 'ConflictError') {
-      deps.logger.warn(`Could not release the scan task after an abandoned scan: ${stringifyError(error)}`);
+  // The locks first: once the scan shows as failed, "scan now" must work.
+  for (const task of [SCAN_TASK_ID, PUSH_SCAN_TASK_ID]) {
+    try {
+      await deps.scheduler.cancelTask(task);
+    } catch (error) {
+      // Not running (the lock had already expired): nothing to release.
+      if ((error as Error)?.name !== 'ConflictError') {
+        deps.logger.warn(`Could not release the ${task} task after an abandoned scan: ${stringifyError(error)}`);
+      }
     }
   }
   const failed = await deps.scans.failStaleScans(

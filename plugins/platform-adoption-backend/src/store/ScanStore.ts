@@ -63,9 +63,22 @@ export class ScanStore {
     });
   }
 
-  /** Whether a scan started after this one (the scheduler runs one at a time; a stuck one may be overtaken). */
-  async startedAfter(id: number): Promise<boolean> {
-    return Boolean(await this.db('scans').where('id', '>', id).first('id'));
+  /**
+   * Whether a scan started after this one (the scheduler runs one at a time;
+   * a stuck one may be overtaken). A full scan does not count push scans:
+   * they give way to it instead.
+   */
+  async startedAfter(id: number, options: { exceptPush?: boolean } = {}): Promise<boolean> {
+    const query = this.db('scans').where('id', '>', id);
+    if (options.exceptPush) query.whereNot('trigger', 'push');
+    return Boolean(await query.first('id'));
+  }
+
+  /** Whether a scan other than this one is running (a push scan never runs beside another scan). */
+  async otherRunning(id?: number): Promise<boolean> {
+    const query = this.db('scans').where({ status: 'running' });
+    if (id !== undefined) query.whereNot('id', id);
+    return Boolean(await query.first('id'));
   }
 
   async failScan(id: number, error: string) {
@@ -79,11 +92,14 @@ export class ScanStore {
   /**
    * Scans left `running` by a process that died mid-scan are failed, so
    * status pages do not show a scan that will never finish. Called when a
-   * scan starts: the scheduler's global lock means no other scan is alive.
+   * full scan starts: the scheduler's global lock means no other full scan
+   * is alive. Push scans run as their own task; a dead one is failed by the
+   * watchdog once it stops beating.
    */
   async failAbandonedScans() {
     await this.db('scans')
       .where({ status: 'running' })
+      .whereNot('trigger', 'push')
       .update({
         status: 'failed',
         finished_at: new Date().toISOString(),
@@ -193,8 +209,22 @@ export class ScanStore {
     if (scanIds.length) await this.db('scan_problems').whereIn('scan_id', scanIds).delete();
   }
 
-  async loadRepositoryStates(): Promise<Map<string, RepositoryState>> {
-    const rows = await this.db('repositories').select(
+  /** The stored state of every repository, or of these only. */
+  async loadRepositoryStates(urls?: string[]): Promise<Map<string, RepositoryState>> {
+    if (urls) {
+      const states = new Map<string, RepositoryState>();
+      for (const batch of chunks(urls, 500)) {
+        for (const [url, state] of await this.repositoryStates(batch)) states.set(url, state);
+      }
+      return states;
+    }
+    return this.repositoryStates();
+  }
+
+  private async repositoryStates(urls?: string[]): Promise<Map<string, RepositoryState>> {
+    const query = this.db('repositories');
+    if (urls) query.whereIn('url', urls);
+    const rows = await query.select(
       'url',
       'etag',
       'detectors',

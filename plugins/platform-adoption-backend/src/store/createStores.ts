@@ -6,6 +6,7 @@ import { DeploymentStore } from './DeploymentStore';
 import { ExemptionStore } from './ExemptionStore';
 import { HistoryStore } from './HistoryStore';
 import { connectDatabase } from './migrations';
+import { PushStore } from './PushStore';
 import { ReferenceStore } from './ReferenceStore';
 import { ScanStore } from './ScanStore';
 
@@ -14,6 +15,7 @@ export async function createStores(database: DatabaseService) {
   const db = await connectDatabase(database);
   return {
     scans: new ScanStore(db),
+    pushes: new PushStore(db),
     deployments: new DeploymentStore(db),
     analysis: new AnalysisStore(db),
     references: new ReferenceStore(db),

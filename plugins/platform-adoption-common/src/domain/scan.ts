@@ -2,7 +2,11 @@
 export type ScanStatus = 'running' | 'completed' | 'failed';
 
 /** @public */
-export type ScanTrigger = 'schedule' | 'manual';
+/**
+ * What started a scan: the schedule or a person read everything; a push
+ * scan reads only the repositories source control events named.
+ */
+export type ScanTrigger = 'schedule' | 'manual' | 'push';
 
 /**
  * What a scan did, in numbers a person can check.

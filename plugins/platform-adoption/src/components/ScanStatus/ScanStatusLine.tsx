@@ -21,6 +21,13 @@ import { ScanProblemsDialog } from './ScanProblemsDialog';
  */
 export const STALE_AFTER_MS = 48 * 3600 * 1000;
 
+/** How the running scan is named, by what started it. */
+const RUNNING_SCAN: Record<ScanRun['trigger'], string> = {
+  manual: 'A manual scan',
+  schedule: 'A scheduled scan',
+  push: 'A scan of pushed repositories',
+};
+
 const When = ({ iso }: { iso: string }) => (
   <time dateTime={iso} title={formatDateTime(iso)}>
     {formatRelativeTime(iso)}
@@ -86,8 +93,7 @@ export const ScanStatusLine = (props: {
       )}
       {running && (
         <Alert severity="info">
-          A {running.trigger === 'manual' ? 'manual' : 'scheduled'} scan is
-          running (started <When iso={running.startedAt} />). The figures
+          {RUNNING_SCAN[running.trigger] ?? 'A scan'} is running (started <When iso={running.startedAt} />). The figures
           update when it finishes.
         </Alert>
       )}
