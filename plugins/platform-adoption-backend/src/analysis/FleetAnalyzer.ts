@@ -11,7 +11,7 @@ import {
 } from '@platform-adoption/plugin-platform-adoption-common';
 import { createHash } from 'node:crypto';
 import { requirementsOf } from '../reference/requirements';
-import { AnalysisStore } from '../store/AnalysisStore';
+import { AnalysisStore, StoredFinding } from '../store/AnalysisStore';
 import { ReferenceStore } from '../store/ReferenceStore';
 
 /** What a generation's analysis is computed from. */
@@ -39,6 +39,8 @@ export interface AnalysisInput {
  */
 export class FleetAnalyzer {
   private last?: { generation: number; key: string };
+  /** The definitions' text for the key, kept while they are the same objects (written once, at start). */
+  private definitions?: { platforms: PlatformDefinition[]; text: string };
 
   constructor(
     private readonly deps: {
@@ -48,7 +50,11 @@ export class FleetAnalyzer {
     },
   ) {}
 
-  async analyze(generation: number, input: AnalysisInput): Promise<{ findings: number }> {
+  /**
+   * Returns how many findings the generation has, and the findings
+   * themselves when they were computed now (not shared).
+   */
+  async analyze(generation: number, input: AnalysisInput): Promise<{ findings: number; computed?: StoredFinding[] }> {
     const platforms = this.deps.platforms();
     const references = await this.deps.references.standards();
     const key = createHash('sha1')
@@ -57,12 +63,12 @@ export class FleetAnalyzer {
           input.contentKey,
           input.orgHash,
           [...references.values()].map(r => [r.platform, r.version]).sort(),
-          platforms,
+          this.definitionsText(platforms),
         ]),
       )
       .digest('hex');
 
-    let result: { findings: number };
+    let result: { findings: number; computed?: StoredFinding[] };
     if (input.previous !== undefined && this.last?.generation === input.previous && this.last.key === key) {
       result = await this.deps.store.reuse(input.previous, generation);
     } else {
@@ -71,6 +77,15 @@ export class FleetAnalyzer {
     await this.deps.store.setAnalysisKey(generation, key);
     this.last = { generation, key };
     return result;
+  }
+
+  private definitionsText(platforms: PlatformDefinition[]) {
+    const known = this.definitions;
+    if (known && known.platforms.length === platforms.length && known.platforms.every((p, i) => p === platforms[i])) {
+      return known.text;
+    }
+    this.definitions = { platforms, text: JSON.stringify(platforms) };
+    return this.definitions.text;
   }
 
   private async compute(
@@ -104,6 +119,6 @@ export class FleetAnalyzer {
     });
     const rollups = rollUp(deployments, fleet.findings, new OrgIndex(orgUnits));
     await this.deps.store.write(generation, { findings: fleet.findings, summaries, rollups });
-    return { findings: fleet.findings.length };
+    return { findings: fleet.findings.length, computed: fleet.findings };
   }
 }

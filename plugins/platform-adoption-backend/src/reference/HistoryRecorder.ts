@@ -8,7 +8,7 @@ import {
   WHOLE_COMPANY,
 } from '@platform-adoption/plugin-platform-adoption-common';
 import { createHash } from 'node:crypto';
-import { AnalysisStore } from '../store/AnalysisStore';
+import { AnalysisStore, StoredFinding } from '../store/AnalysisStore';
 import { CampaignStore } from '../store/CampaignStore';
 import { DeploymentStore } from '../store/DeploymentStore';
 import { ExemptionStore } from '../store/ExemptionStore';
@@ -52,10 +52,10 @@ export class HistoryRecorder {
 
   /**
    * Records the day's snapshot of `generation`. A scan that has the
-   * generation's deployments in memory passes them (`scan.deployments`, all
-   * platforms, sorted by id) instead of having them read again.
+   * generation's deployments (all platforms, sorted by id) or findings in
+   * memory passes them instead of having them read again.
    */
-  async record(generation: number, scan?: { deployments?: () => Promise<Deployment[]> }) {
+  async record(generation: number, scan?: { deployments?: () => Promise<Deployment[]>; findings?: StoredFinding[] }) {
     const now = this.deps.now?.() ?? new Date();
     const day = dayOf(now);
     const fingerprint = await this.fingerprint(generation, day, now);
@@ -75,7 +75,9 @@ export class HistoryRecorder {
       const deployments = (all ?? (await this.deps.deployments.readAll(generation, platform.id))).filter(
         d => d.kind === 'server' && d.platform === platform.id,
       );
-      const findings = await this.deps.analysis.findings(generation, { platform: platform.id });
+      const findings = scan?.findings
+        ? scan.findings.filter(f => f.platform === platform.id)
+        : await this.deps.analysis.findings(generation, { platform: platform.id });
       const conformance = await this.deps.conformance.evaluate(platform.id, deployments);
       const standard = standards.get(platform.id);
       const flagged = (kind: Finding['kind']) =>

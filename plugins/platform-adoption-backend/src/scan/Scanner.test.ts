@@ -341,6 +341,27 @@ describe('Scanner (copy-on-write generations)', () => {
   );
 
   it.each(databaseIds())(
+    'resolves again in a push scan a repository that a pushed entity moved into, and retires the one it left (%p)',
+    async databaseId => {
+      const { stores, scanner, state, byRepository } = await setup(databaseId);
+      await scanner.scan('schedule');
+      // fraud, now of the cards team, moves into ledger's repository (and, sorting first, owns it).
+      const moved = component('fraud', 'group:default/cards');
+      moved.metadata.annotations = { 'backstage.io/source-location': `url:${REPOSITORY_BASE_URL}ledger/` };
+      state.catalog = catalogServiceMock({ entities: entities.map(e => (e.metadata.name === 'fraud' ? moved : e)) });
+      await stores.pushes.note([`${REPOSITORY_BASE_URL}fraud/`]);
+
+      const pushed = await scanner.scan('push');
+      expect(pushed.stats).toMatchObject({ repositories: 2, repositoriesRead: 0 });
+      const after = await byRepository(pushed.id);
+      expect(after('fraud')).toEqual([]);
+      // Not carried as it was: its entities are not those it was resolved with.
+      expect(after('ledger').map(d => [d.entityRef, d.teamRef])).toEqual([['component:default/fraud', 'group:default/cards']]);
+    },
+    60_000,
+  );
+
+  it.each(databaseIds())(
     'reads everything in a push scan when another replica completed the current generation (%p)',
     async databaseId => {
       const { stores, root, scanner, makeScanner, byRepository } = await setup(databaseId);

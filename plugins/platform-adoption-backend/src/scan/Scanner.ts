@@ -18,11 +18,12 @@ import { createHash, hash } from 'node:crypto';
 import { CATALOG_FIELDS, CatalogSnapshot } from '../catalog/CatalogSnapshot';
 import { FleetAnalyzer } from '../analysis/FleetAnalyzer';
 import { readRepository } from '../repositories/readRepository';
+import { StoredFinding } from '../store/AnalysisStore';
 import { DeploymentStore, StoredDeploymentRow } from '../store/DeploymentStore';
 import { deploymentRowHash, fromDeploymentRow, toDeploymentRow } from '../store/rows';
 import { RepositoryState, ScanStore } from '../store/ScanStore';
 import { PushStore, RepositoryPush } from '../store/PushStore';
-import { pushedRepositories } from '../repositories/pushedRepositories';
+import { RepositoryIndex } from '../repositories/RepositoryIndex';
 import { mapWithConcurrency } from './concurrency';
 import { InThreadDetection, RepositoryDetection } from './detection/RepositoryDetection';
 import { RepositoryReadSaver } from './RepositoryReadSaver';
@@ -39,6 +40,8 @@ export interface ScanOptions {
 export interface CompletedScan {
   /** The generation's deployments, sorted by id (loaded once, shared with the analysis). */
   deployments: () => Promise<Deployment[]>;
+  /** The generation's findings, when this scan computed them (not when it shares the last analysis). */
+  findings?: StoredFinding[];
 }
 
 /** One repository's read, before the catalog says which entities it belongs to. */
@@ -57,6 +60,12 @@ interface RepositoryRead {
 type RepositoryResult = RepositoryRead & {
   /** Catalog entities whose source location is this repository. */
   entityRefs: string[];
+  /**
+   * Set by a push scan for a repository it neither read nor asked the
+   * catalog about: its inputs are those of the generation before, so its
+   * rows are carried without resolving them again.
+   */
+  carried?: boolean;
 };
 
 /**
@@ -67,8 +76,14 @@ type RepositoryResult = RepositoryRead & {
 interface ScanBasis {
   generation: number;
   snapshot: CatalogSnapshot;
+  /** Repository URL → the entities whose source it is. */
+  repositories: Map<string, string[]>;
   reads: Map<string, RepositoryRead>;
+  /** Built by the first push scan that needs it. */
+  index?: RepositoryIndex;
 }
+
+const sameRefs = (a: string[] | undefined, b: string[]) => a !== undefined && a.length === b.length && a.every((ref, i) => ref === b[i]);
 
 /** The catalog and the repositories as one scan read them. */
 interface ScanInput {
@@ -279,7 +294,7 @@ export class Scanner {
       await scans.completeScan(id, stats);
       this.current = generationDeployments.loaded();
       this.repositoriesLastScanned = [...repositories.keys()];
-      this.basis = { generation: id, snapshot, reads: new Map(results.map(r => [r.url, asReused(r)])) };
+      this.basis = { generation: id, snapshot, repositories, reads: new Map(results.map(r => [r.url, asReused(r)])) };
       await this.deps.pushes.settle(pushes).catch(error =>
         logger.warn(`Platform adoption scan ${id} completed, but clearing the pushes it read failed (the next push scan reads them again): ${stringifyError(error)}`),
       );
@@ -290,7 +305,7 @@ export class Scanner {
       await scans.forgetRepositories(gone).catch(error =>
         logger.warn(`Platform adoption scan ${id} completed, but forgetting ${gone.length} repositories that left the catalog failed: ${stringifyError(error)}`),
       );
-      await this.deps.afterScan?.(id, { deployments: generationDeployments.list }).catch(error =>
+      await this.deps.afterScan?.(id, { deployments: generationDeployments.list, findings: analysis.computed }).catch(error =>
         logger.error(`Platform adoption scan ${id} completed, but recording its history failed: ${stringifyError(error)}`),
       );
       logger.info(
@@ -352,8 +367,9 @@ export class Scanner {
    * org tree, entities registered or removed elsewhere).
    */
   private async readPushed(basis: ScanBasis, pushes: RepositoryPush[], saver: RepositoryReadSaver): Promise<ScanInput> {
-    const before = this.repositoriesOf(basis.snapshot);
-    const touched = pushedRepositories(pushes.map(p => p.url), before.keys());
+    const before = basis.repositories;
+    basis.index ??= new RepositoryIndex(before.keys());
+    const touched = basis.index.touchedBy(pushes.map(p => p.url));
     const refs = [...touched].flatMap(url => before.get(url) ?? []);
     const snapshot = basis.snapshot.withEntities(refs, await this.fetchEntities(refs));
     const repositories = this.repositoriesOf(snapshot);
@@ -365,7 +381,11 @@ export class Scanner {
     const reads = new Map(
       await mapWithConcurrency(toRead, this.deps.options.concurrency, async url => [url, await this.readOne(url, states.get(url), saver, detection)] as const),
     );
-    const results = [...repositories].map(([url, entityRefs]) => ({ ...(reads.get(url) ?? basis.reads.get(url)!), entityRefs }));
+    const results = [...repositories].map(([url, entityRefs]): RepositoryResult => {
+      const read = reads.get(url);
+      if (read) return { ...read, entityRefs };
+      return { ...basis.reads.get(url)!, entityRefs, carried: sameRefs(before.get(url), entityRefs) };
+    });
     return { snapshot, repositories, results };
   }
 
@@ -517,6 +537,10 @@ export class Scanner {
     for (const result of results) {
       const rows = storedBySource.get(result.url) ?? [];
       storedBySource.delete(result.url);
+      if (result.carried) {
+        changes.carry(rows);
+        continue;
+      }
       // Nothing stored and nothing detected (most repositories): nothing to resolve.
       const detected = result.deployments ? result.deployments.length : result.detections?.count;
       if (!rows.length && detected === 0) continue;

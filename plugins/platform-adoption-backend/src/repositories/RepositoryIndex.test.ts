@@ -1,4 +1,4 @@
-import { pushedRepositories } from './pushedRepositories';
+import { RepositoryIndex } from './RepositoryIndex';
 
 const repositories = [
   'https://github.com/acme/ledger/tree/main/',
@@ -7,9 +7,9 @@ const repositories = [
   'https://gitlab.example.com/bank/Cards/',
 ];
 
-const touched = (...urls: string[]) => [...pushedRepositories(urls, repositories)].sort();
+const touched = (...urls: string[]) => [...new RepositoryIndex(repositories).touchedBy(urls)].sort();
 
-describe('pushedRepositories', () => {
+describe('RepositoryIndex.touchedBy', () => {
   it('finds the repository a pushed file lies in, named as a blob or as a tree', () => {
     expect(touched('https://github.com/acme/ledger/blob/main/docker-compose.yml')).toEqual([
       'https://github.com/acme/ledger/tree/main/',
