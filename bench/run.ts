@@ -594,11 +594,14 @@ async function main() {
         return undefined;
       });
       if (!change) break;
-      // Odd rounds: the changes are announced as a Git host's webhooks
-      // would be, and a push scan reads them; an entity changes by a push
-      // to its catalog file, in its component's repository. Even rounds:
-      // nothing is announced, and a full scan finds the change by polling.
-      const pushed = i % 2 === 0;
+      // Odd rounds: nothing is announced, and a full scan finds the change
+      // by polling. Even rounds: the changes are announced as a Git host's
+      // webhooks would be, and a push scan reads them; an entity changes by
+      // a push to its catalog file, in its component's repository. A push
+      // scan starts from the picture of the last scan of the same scanner:
+      // the polled rescan before it (the catalog-level scans before the
+      // first round run on another scanner, as on another replica).
+      const pushed = i % 2 === 1;
       if (pushed) {
         const names = [...new Set([...change.entities, ...change.repositories])];
         await api('/api/platform-adoption/bench/scm-events', {
