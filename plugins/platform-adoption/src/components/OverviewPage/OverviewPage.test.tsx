@@ -191,4 +191,15 @@ describe('OverviewPage', () => {
     expect(await screen.findByRole('button', { name: 'Scan running…' })).toBeDisabled();
     expect(screen.getByText(/A manual scan is running/)).toBeInTheDocument();
   });
+
+  it('names a running push scan as one', async () => {
+    const api = createFakeApi({
+      getScanStatus: async () => ({
+        ...scanStatus,
+        running: { id: 9, status: 'running', trigger: 'push', startedAt: new Date().toISOString() },
+      }),
+    });
+    renderView(<OverviewPage />, { api });
+    expect(await screen.findByText(/A scan of pushed repositories is running/)).toBeInTheDocument();
+  });
 });
