@@ -50,7 +50,12 @@ describe('reference architectures, conformance, exemptions and permissions', () 
       const derived = await request(server).post(api('/references/postgresql/derive')).set('Authorization', as(COE));
       expect(derived.status).toBe(200);
       expect(derived.body.content.facets.backup.requirement).toEqual({ equals: 'continuous' });
-      expect(derived.body.evidence.find((e: any) => e.facet === 'backup').support).toEqual({ count: 5, of: 6 });
+      const backupEvidence = derived.body.evidence.find((e: any) => e.facet === 'backup');
+      expect(backupEvidence.support).toEqual({ count: 5, of: 6 });
+      // The deployments behind the evidence are named, though stored summaries keep counts only.
+      expect(backupEvidence.deploymentIds).toHaveLength(5);
+      const summary = await request(server).get(api('/platforms/postgresql/summary')).set('Authorization', as(READER));
+      expect(summary.body.summary.distributions.backup.find((b: any) => b.value === 'continuous')).toEqual({ value: 'continuous', count: 5 });
 
       const badDraft = await request(server)
         .put(api('/references/postgresql/draft'))

@@ -1,5 +1,6 @@
 import {
   analyzeFleet,
+  barCounts,
   Deployment,
   facetDistributions,
   OrgIndex,
@@ -110,7 +111,7 @@ export class FleetAnalyzer {
         deployments: analysis.deployments,
         consensus: analysis.consensus,
         rules: analysis.rules,
-        distributions: facetDistributions(platform, deployments),
+        distributions: barCounts(facetDistributions(platform, deployments)),
         shadow: shadow.filter(s => s.platform === analysis.platform),
         declaredWithoutConfiguration: declaredWithoutConfiguration.filter(
           d => d.platform === analysis.platform,

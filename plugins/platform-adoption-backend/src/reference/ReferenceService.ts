@@ -2,11 +2,13 @@ import { NotFoundError, InputError } from '@backstage/errors';
 import {
   deriveReference,
   diffReferences,
+  facetDistributions,
   PlatformDefinition,
   ReferenceArchitectureContent,
 } from '@platform-adoption/plugin-platform-adoption-common';
 import { AnalysisStore } from '../store/AnalysisStore';
 import { AuditStore } from '../store/AuditStore';
+import { DeploymentStore } from '../store/DeploymentStore';
 import { ReferenceStore } from '../store/ReferenceStore';
 import { ScanStore } from '../store/ScanStore';
 import { HistoryRecorder } from './HistoryRecorder';
@@ -23,6 +25,7 @@ export class ReferenceService {
       references: ReferenceStore;
       scans: ScanStore;
       analysis: AnalysisStore;
+      deployments: DeploymentStore;
       audit: AuditStore;
       history: HistoryRecorder;
       platforms: () => PlatformDefinition[];
@@ -110,7 +113,10 @@ export class ReferenceService {
       );
     }
     const deviants = await this.deps.analysis.findings(generation!, { platform: platformId, kind: 'positive-deviant' });
-    return deriveReference(platform, summary, deviants, this.deps.defaultOwner);
+    // The stored bars are counts; the evidence names the deployments behind them.
+    const deployments = await this.deps.deployments.readAll(generation!, platformId);
+    const distributions = facetDistributions(platform, deployments);
+    return deriveReference(platform, { ...summary, distributions }, deviants, this.deps.defaultOwner);
   }
 
   async publish(platformId: string, actor: string) {

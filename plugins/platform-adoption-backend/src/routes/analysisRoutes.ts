@@ -1,4 +1,4 @@
-import { platformAdoptionReadPermission } from '@platform-adoption/plugin-platform-adoption-common';
+import { barCounts, platformAdoptionReadPermission } from '@platform-adoption/plugin-platform-adoption-common';
 import { Router } from 'express';
 import { z } from 'zod';
 import { AnalysisService } from '../service/AnalysisService';
@@ -71,16 +71,11 @@ export function analysisRoutes(
       res.json({ summary: null });
       return;
     }
-    // Bars go out as counts: aggregates like rollups, whole for every reader.
-    // Their deployment lists (one id per deployment per facet: megabytes at
-    // 20,000 deployments) stay on the server; the Deployments tab lists them
-    // by facet filter, narrowed to what the reader may see.
-    const distributions = Object.fromEntries(
-      Object.entries(summary.distributions).map(([facet, bars]) => [
-        facet,
-        bars.map(({ value, count }) => ({ value, count })),
-      ]),
-    );
+    // Bars go out as counts: aggregates like rollups, whole for every reader;
+    // the Deployments tab lists a bar's deployments by facet filter, narrowed
+    // to what the reader may see. Generations stored before summaries held
+    // counts only still carry the lists: they never go out.
+    const distributions = barCounts(summary.distributions as Parameters<typeof barCounts>[0]);
     res.json({
       summary: {
         ...summary,

@@ -15,6 +15,13 @@ export interface FacetBar {
   deploymentIds: string[];
 }
 
+/** The bars as counts, without the deployments behind them. */
+export function barCounts(distributions: Record<string, FacetBar[]>): Record<string, Array<Omit<FacetBar, 'deploymentIds'>>> {
+  return Object.fromEntries(
+    Object.entries(distributions).map(([facet, bars]) => [facet, bars.map(({ value, count }) => ({ value, count }))]),
+  );
+}
+
 /**
  * Value → deployments for every facet of a platform's server deployments;
  * versions grouped by release line so the chart shows the spread that

@@ -3,7 +3,7 @@ export type { AnalyzePlatformInput } from './analyzePlatform';
 export { analyzeFleet, toAnalysisDeployment } from './analyzeFleet';
 export type { FleetAnalysis } from './analyzeFleet';
 export { attributeValueFrequency } from './baseline';
-export { facetDistributions } from './distributions';
+export { barCounts, facetDistributions } from './distributions';
 export type { FacetBar } from './distributions';
 export { OrgIndex } from './organization';
 export type { OrgUnitNode } from './organization';

@@ -1,5 +1,6 @@
 import { PlatformSummary } from '../api/responses';
 import { FacetRequirement, Finding } from '../analysis/types';
+import { FacetBar } from '../analysis/distributions';
 import { betterRank, describeRequirement } from '../analysis/standards';
 import { parseVersion, versionLine } from '../analysis/versions';
 import { FacetScalar } from '../domain/deployment';
@@ -54,7 +55,8 @@ function requirementFor(facet: FacetDefinition, value: FacetScalar, observed: Fa
  */
 export function deriveReference(
   platform: PlatformDefinition,
-  summary: PlatformSummary,
+  /** With the fleet's bars and the deployments behind each (`facetDistributions`). */
+  summary: Omit<PlatformSummary, 'distributions'> & { distributions: Record<string, FacetBar[]> },
   positiveDeviants: Finding[],
   ownerRef: string,
 ): ReferenceProposal {
