@@ -154,6 +154,8 @@ describe('platform adoption backend', () => {
       expect(trigger.status).toBe(202);
       const scan = await waitForScan(server, auth);
       expect(scan.stats.repositoriesRead).toBe(2);
+      // Asked for by a person, and recorded so (the overview says "A manual scan").
+      expect(scan.trigger).toBe('manual');
 
       const postgres = await request(server)
         .get('/api/platform-adoption/deployments?platform=postgresql&sort=environment')

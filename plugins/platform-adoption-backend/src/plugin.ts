@@ -106,7 +106,8 @@ export const platformAdoptionPlugin = createBackendPlugin({
           fn: async () =>
             withHeartbeat(stores.scans, async () => {
               await stores.scans.failAbandonedScans();
-              await scanner.scan('schedule');
+              // "Scan now" runs this same task: a waiting request makes the scan a manual one.
+              await scanner.scan((await stores.scans.takeScanRequests()) ? 'manual' : 'schedule');
             }),
         });
         // Pushes that source control events announce are read within

@@ -53,10 +53,13 @@ export function scanRoutes(
     parseInput(noQuery, req.query, 'query');
     parseInput(z.object({}).strict(), req.body ?? {}, 'body');
     const credentials = await authorize(req, platformAdoptionScanTriggerPermission);
+    // Noted first: the scan task may run on another replica, and at once.
+    const request = await scans.requestScan();
     try {
       await scheduler.triggerTask(SCAN_TASK_ID);
       await audit.record(actorOf(credentials), 'scan.trigger', 'scan');
     } catch (error) {
+      await scans.withdrawRequest(request);
       if ((error as Error)?.name === 'ConflictError') {
         throw new ConflictError('a scan is already running; wait for it to finish');
       }

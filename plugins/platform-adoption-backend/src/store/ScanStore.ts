@@ -55,6 +55,22 @@ export class ScanStore {
     return Number(typeof row === 'object' ? row.id : row);
   }
 
+  /** Notes a "Scan now" request for the scan task to take; returns its id. */
+  async requestScan(): Promise<number> {
+    const [row] = await this.db('scan_requests').insert({ requested_at: new Date().toISOString() }).returning('id');
+    return Number(typeof row === 'object' ? row.id : row);
+  }
+
+  /** Drops a request the scheduler refused (a scan was running). */
+  async withdrawRequest(id: number) {
+    await this.db('scan_requests').where({ id }).delete();
+  }
+
+  /** Takes every waiting request: whether the scan about to start was asked for. */
+  async takeScanRequests(): Promise<boolean> {
+    return (await this.db('scan_requests').delete()) > 0;
+  }
+
   async completeScan(id: number, stats: ScanStats) {
     await this.db('scans').where({ id }).update({
       status: 'completed',
