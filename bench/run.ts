@@ -9,8 +9,8 @@
  * Insights peer. Prints a table and writes bench/results/<size>[-postgres].json.
  *
  * Options: --reps N (scans, default 5), --api-duration S (default 20),
- * --api-reps N (default 2), --incremental-reps N (default 4: push scans
- * and polled rescans in turn),
+ * --api-reps N (default 2), --incremental-reps N (default 4: polled
+ * rescans and push scans in turn),
  * --no-peer, --regenerate, --max-ingest-minutes M (default 45), --ingest-only.
  */
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';

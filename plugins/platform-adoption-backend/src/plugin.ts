@@ -113,13 +113,12 @@ export const platformAdoptionPlugin = createBackendPlugin({
         // Pushes that source control events announce are read within
         // seconds by a push scan, without waiting for the next full scan.
         listenForPushes({ events: deps.scmEvents, pushes: stores.pushes, logger });
-        const pushSchedule = readPushSchedule(config);
         await scheduler.scheduleTask({
           id: PUSH_SCAN_TASK_ID,
-          ...pushSchedule,
+          ...readPushSchedule(config),
           scope: 'global',
           fn: async () => {
-            if (!(await stores.pushes.pending()).length || (await stores.scans.otherRunning())) return;
+            if (!(await stores.pushes.waiting()) || (await stores.scans.otherRunning())) return;
             await withHeartbeat(stores.scans, () => scanner.scan('push'));
           },
         });

@@ -75,7 +75,7 @@ export function analysisRoutes(
     // the Deployments tab lists a bar's deployments by facet filter, narrowed
     // to what the reader may see. Generations stored before summaries held
     // counts only still carry the lists: they never go out.
-    const distributions = barCounts(summary.distributions as Parameters<typeof barCounts>[0]);
+    const distributions = barCounts(summary.distributions);
     res.json({
       summary: {
         ...summary,

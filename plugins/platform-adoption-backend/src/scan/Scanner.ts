@@ -198,9 +198,10 @@ export class Scanner {
    * every row back for the analysis and the history.
    */
   private current?: { generation: number; deployments: Map<string, Deployment> };
-  /** The repositories the last scan of this scanner read: read ahead by the next one. */
-  private repositoriesLastScanned?: string[];
-  /** What the last scan this scanner completed saw: where a push scan starts from. */
+  /**
+   * What the last scan this scanner completed saw: where a push scan
+   * starts from, and the repositories a full scan reads ahead.
+   */
   private basis?: ScanBasis;
 
   constructor(
@@ -293,7 +294,6 @@ export class Scanner {
       await this.giveWayToNewerScan(id, trigger);
       await scans.completeScan(id, stats);
       this.current = generationDeployments.loaded();
-      this.repositoriesLastScanned = [...repositories.keys()];
       this.basis = { generation: id, snapshot, repositories, reads: new Map(results.map(r => [r.url, asReused(r)])) };
       await this.deps.pushes.settle(pushes).catch(error =>
         logger.warn(`Platform adoption scan ${id} completed, but clearing the pushes it read failed (the next push scan reads them again): ${stringifyError(error)}`),
@@ -337,7 +337,7 @@ export class Scanner {
     // The reads (network round trips to a Git host, detection in worker
     // threads) overlap the stream instead of following it.
     this.detection.prepare();
-    const ahead = this.readAhead(this.repositoriesLastScanned ?? [], states, saver);
+    const ahead = this.readAhead([...(this.basis?.repositories.keys() ?? [])], states, saver);
     let snapshot: CatalogSnapshot;
     try {
       snapshot = await this.readCatalog(ahead.offer);

@@ -26,6 +26,11 @@ export class PushStore {
     }
   }
 
+  /** Whether any push waits, without reading them all. */
+  async waiting(): Promise<boolean> {
+    return Boolean(await this.db('repository_pushes').first('url'));
+  }
+
   async pending(): Promise<RepositoryPush[]> {
     const rows = await this.db('repository_pushes').select('url', 'pushed_at').orderBy('url');
     return rows.map(row => ({ url: row.url, pushedAt: row.pushed_at }));

@@ -15,8 +15,13 @@ export interface FacetBar {
   deploymentIds: string[];
 }
 
-/** The bars as counts, without the deployments behind them. */
-export function barCounts(distributions: Record<string, FacetBar[]>): Record<string, Array<Omit<FacetBar, 'deploymentIds'>>> {
+/**
+ * The bars as counts, without the deployments behind them (bars that
+ * carry none already pass through).
+ */
+export function barCounts(
+  distributions: Record<string, Array<Pick<FacetBar, 'value' | 'count'>>>,
+): Record<string, Array<Pick<FacetBar, 'value' | 'count'>>> {
   return Object.fromEntries(
     Object.entries(distributions).map(([facet, bars]) => [facet, bars.map(({ value, count }) => ({ value, count }))]),
   );

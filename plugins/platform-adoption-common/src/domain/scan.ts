@@ -1,10 +1,11 @@
 /** @public */
 export type ScanStatus = 'running' | 'completed' | 'failed';
 
-/** @public */
 /**
  * What started a scan: the schedule or a person read everything; a push
  * scan reads only the repositories source control events named.
+ *
+ * @public
  */
 export type ScanTrigger = 'schedule' | 'manual' | 'push';
 

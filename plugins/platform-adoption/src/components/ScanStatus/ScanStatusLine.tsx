@@ -93,8 +93,9 @@ export const ScanStatusLine = (props: {
       )}
       {running && (
         <Alert severity="info">
-          {RUNNING_SCAN[running.trigger] ?? 'A scan'} is running (started <When iso={running.startedAt} />). The figures
-          update when it finishes.
+          {RUNNING_SCAN[running.trigger] ?? 'A scan'} is running (started{' '}
+          <When iso={running.startedAt} />). The figures update when it
+          finishes.
         </Alert>
       )}
       {lastFailed && (
