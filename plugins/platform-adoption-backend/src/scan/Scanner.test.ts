@@ -217,7 +217,7 @@ describe('Scanner (copy-on-write generations)', () => {
       // Once a change is analysed afresh, nothing shares those rows: they go.
       writeFile(root, 'ledger/docker-compose.yml', compose('mongo:8.0'));
       const third = await scanner.scan('manual');
-      const [{ count }] = await knex('platform_summaries').where({ generation: first.id }).count({ count: '*' });
+      const [{ count }] = await knex('analysis_documents').where({ generation: first.id }).count({ count: '*' });
       expect(Number(count)).toBe(0);
       expect(await stores.analysis.summaries(third.id)).not.toEqual(summaries);
     },
@@ -294,10 +294,10 @@ describe('Scanner (copy-on-write generations)', () => {
       state.gate = new Promise(resolve => {
         release = resolve;
       });
+      state.streaming = false;
       const stuck = scanner.scan('schedule');
-      while (!(await stores.scans.listScans(1)).some(s => s.status === 'running')) {
-        await new Promise(resolve => setTimeout(resolve, 10));
-      }
+      // Held at the gate once it streams the catalog (running alone is too early: it may not get there in time).
+      while (!state.streaming) await new Promise(resolve => setTimeout(resolve, 10));
       state.gate = undefined;
       const newer = await scanner.scan('schedule');
       release();
@@ -415,10 +415,9 @@ describe('Scanner (copy-on-write generations)', () => {
         release = resolve;
       });
       // Without a picture of the catalog the push scan streams it, and waits at the gate.
+      state.streaming = false;
       const push = makeScanner().scan('push');
-      while (!(await stores.scans.listScans(1)).some(s => s.status === 'running')) {
-        await new Promise(resolve => setTimeout(resolve, 10));
-      }
+      while (!state.streaming) await new Promise(resolve => setTimeout(resolve, 10));
       state.gate = undefined;
       const full = await scanner.scan('schedule');
       release();

@@ -4,21 +4,13 @@ import {
   PlatformSummary,
 } from '@platform-adoption/plugin-platform-adoption-common';
 import { Knex } from 'knex';
-import { insertRows } from './batch';
+import { promisify } from 'node:util';
+import * as zlib from 'node:zlib';
+
+const gzip = promisify(zlib.gzip);
+const gunzip = promisify(zlib.gunzip);
 
 export type StoredFinding = Finding & { platform: string };
-
-const FINDING_COLUMNS = [
-  'generation',
-  'platform',
-  'kind',
-  'deployment_id',
-  'deployment_ids',
-  'team_ref',
-  'score',
-  'reasons',
-  'peers',
-];
 
 export interface FindingQuery {
   platform?: string;
@@ -27,11 +19,49 @@ export interface FindingQuery {
   deploymentIds?: string[];
 }
 
+/** What one analysis document holds, by its kind. */
+interface Documents {
+  findings: StoredFinding[];
+  summary: PlatformSummary;
+  rollups: OrgRollup[];
+}
+type DocumentKind = keyof Documents;
+
+const pack = async (value: unknown) => gzip(Buffer.from(JSON.stringify(value)), { level: 1 });
+const unpack = async (body: Buffer) => JSON.parse((await gunzip(body)).toString('utf8'));
+
+/** Ascending by a text key, in code-point order whatever the database's collation. */
+const by =
+  <T>(key: (value: T) => string) =>
+  (a: T, b: T) => {
+    const x = key(a);
+    const y = key(b);
+    if (x === y) return 0;
+    return x < y ? -1 : 1;
+  };
+
+function byPlatform<T extends { platform: string }>(values: T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const value of values) {
+    const group = groups.get(value.platform);
+    if (group) group.push(value);
+    else groups.set(value.platform, [value]);
+  }
+  return groups;
+}
+
+/** The groups' values one after the other, platforms in name order (as the documents are read back). */
+const inPlatformOrder = <T>(groups: Map<string, T[]>): T[] =>
+  [...groups.keys()].sort(by(platform => platform)).flatMap(platform => groups.get(platform)!);
+
+/** Highest score first; equal scores keep their order. */
+const bestFirst = (findings: StoredFinding[]) => [...findings].sort((a, b) => b.score - a.score);
+
 /**
- * A generation's summaries and rollups never change once written, and
- * readers only ask for completed generations, so the parsed rows of the
- * latest few are kept: the overview read and parsed about 1 MB of summaries
- * (at 10k entities) on every request just to count shadow usage.
+ * A generation's analysis never changes once written, and readers only ask
+ * for completed generations, so the parsed documents of the latest few are
+ * kept: the overview read and parsed about 1 MB of summaries (at 10k
+ * entities) on every request just to count shadow usage.
  */
 class GenerationCache<T> {
   private readonly entries = new Map<number, Promise<T>>();
@@ -49,10 +79,21 @@ class GenerationCache<T> {
     }
     return entry;
   }
+
+  /** What a writer already has in memory: the first reader need not read it back. */
+  set(generation: number, value: T) {
+    this.get(generation, async () => value);
+  }
 }
 
-/** Findings, summaries and rollups of each generation. */
+/**
+ * Findings, summaries and rollups of each generation, stored as one
+ * compressed document per kind and platform (see the migration
+ * `20261129090000_analysis_documents`): nothing queries inside them, and
+ * readers filter the parsed documents in memory.
+ */
 export class AnalysisStore {
+  private readonly findingCache = new GenerationCache<StoredFinding[]>();
   private readonly summaryCache = new GenerationCache<PlatformSummary[]>();
   private readonly rollupCache = new GenerationCache<OrgRollup[]>();
   private readonly sources = new Map<number, number>();
@@ -63,50 +104,37 @@ export class AnalysisStore {
     generation: number,
     analysis: { findings: StoredFinding[]; summaries: PlatformSummary[]; rollups: OrgRollup[] },
   ) {
-    const findingRows = analysis.findings.map(f => ({
-      generation,
-      platform: f.platform,
-      kind: f.kind,
-      deployment_id: f.deploymentId,
-      deployment_ids: f.deploymentIds ? JSON.stringify(f.deploymentIds) : null,
-      team_ref: f.teamRef ?? null,
-      score: f.score,
-      reasons: JSON.stringify(f.reasons),
-      peers: JSON.stringify(f.peers),
-    }));
-    const summaryRows = analysis.summaries.map(summary => ({
-      generation,
-      platform: summary.platform,
-      summary: JSON.stringify(summary),
-    }));
-    const rollupRows = analysis.rollups.map(({ platform, orgRef, ...counts }) => ({
-      generation,
-      platform,
-      org_ref: orgRef,
-      counts: JSON.stringify(counts),
-    }));
-    // One transaction: a few multi-row statements instead of one commit per batch.
+    const findings = byPlatform(analysis.findings);
+    const rollups = byPlatform(analysis.rollups);
+    const documents = [
+      ...[...findings].map(([platform, value]) => ({ kind: 'findings', platform, value })),
+      ...analysis.summaries.map(value => ({ kind: 'summary', platform: value.platform, value })),
+      ...[...rollups].map(([platform, value]) => ({ kind: 'rollups', platform, value })),
+    ];
+    const rows = await Promise.all(
+      documents.map(async ({ kind, platform, value }) => ({ generation, kind, platform, body: await pack(value) })),
+    );
     await this.db.transaction(async tx => {
       await tx('generations').where({ generation }).update({ analysis_generation: generation });
-      await insertRows(tx, 'findings', FINDING_COLUMNS, findingRows);
-      await insertRows(tx, 'platform_summaries', ['generation', 'platform', 'summary'], summaryRows);
-      await insertRows(tx, 'rollups', ['generation', 'platform', 'org_ref', 'counts'], rollupRows);
+      if (rows.length) await tx('analysis_documents').insert(rows);
     });
     this.sources.set(generation, generation);
+    this.findingCache.set(generation, bestFirst(inPlatformOrder(findings)));
+    this.summaryCache.set(generation, [...analysis.summaries].sort(by(s => s.platform)));
+    this.rollupCache.set(generation, inPlatformOrder(rollups).sort(by(r => `${r.platform}\u0000${r.orgRef}`)));
   }
 
   /**
    * Gives `generation` the analysis of `from` without copying it: for a
    * generation whose analysis would be computed from exactly the same
-   * inputs. Its findings, summaries and rollups are those rows (which
+   * inputs. Its findings, summaries and rollups are those documents (which
    * pruning keeps while a generation shares them).
    */
   async reuse(from: number, generation: number): Promise<{ findings: number }> {
     const source = await this.sourceOf(from);
     await this.db('generations').where({ generation }).update({ analysis_generation: source });
     this.sources.set(generation, source);
-    const [{ count }] = await this.db('findings').where({ generation: source }).count({ count: '*' });
-    return { findings: Number(count) };
+    return { findings: (await this.allFindings(source)).length };
   }
 
   /** Records what a generation's analysis was computed from (see FleetAnalyzer). */
@@ -120,9 +148,9 @@ export class AnalysisStore {
   }
 
   /**
-   * The generation whose analysis rows `generation` uses: its own, or the
-   * one it shares. Fixed once the generation is written, so it is cached;
-   * a generation the registry does not know (yet) uses its own rows.
+   * The generation whose analysis documents `generation` uses: its own, or
+   * the one it shares. Fixed once the generation is written, so it is
+   * cached; a generation the registry does not know (yet) uses its own.
    */
   private async sourceOf(generation: number): Promise<number> {
     const cached = this.sources.get(generation);
@@ -135,23 +163,28 @@ export class AnalysisStore {
     return source;
   }
 
+  /** The documents of one kind of a generation, in platform order. */
+  private async documents<K extends DocumentKind>(source: number, kind: K): Promise<Array<Documents[K]>> {
+    const rows = await this.db('analysis_documents').where({ generation: source, kind }).select('platform', 'body');
+    return Promise.all(rows.sort(by(r => r.platform)).map(r => unpack(r.body)));
+  }
+
+  private allFindings(source: number): Promise<StoredFinding[]> {
+    return this.findingCache.get(source, async () => bestFirst((await this.documents(source, 'findings')).flat()));
+  }
+
+  /** Most deviating first. */
   async findings(generation: number, q: FindingQuery): Promise<StoredFinding[]> {
-    const query = this.db('findings').where({ generation: await this.sourceOf(generation) });
-    if (q.platform) query.andWhere({ platform: q.platform });
-    if (q.kind) query.andWhere({ kind: q.kind });
-    if (q.teamRefs) query.whereIn('team_ref', q.teamRefs);
-    if (q.deploymentIds) query.whereIn('deployment_id', q.deploymentIds);
-    const rows = await query.orderBy([{ column: 'score', order: 'desc' }, { column: 'id' }]);
-    return rows.map(r => ({
-      platform: r.platform,
-      kind: r.kind,
-      deploymentId: r.deployment_id,
-      ...(r.deployment_ids ? { deploymentIds: JSON.parse(r.deployment_ids) } : {}),
-      teamRef: r.team_ref ?? undefined,
-      score: Number(r.score),
-      reasons: JSON.parse(r.reasons),
-      peers: JSON.parse(r.peers),
-    }));
+    const all = await this.allFindings(await this.sourceOf(generation));
+    const teams = q.teamRefs ? new Set(q.teamRefs) : undefined;
+    const ids = q.deploymentIds ? new Set(q.deploymentIds) : undefined;
+    return all.filter(
+      f =>
+        (!q.platform || f.platform === q.platform) &&
+        (!q.kind || f.kind === q.kind) &&
+        (!teams || (f.teamRef !== undefined && teams.has(f.teamRef))) &&
+        (!ids || ids.has(f.deploymentId)),
+    );
   }
 
   async summary(generation: number, platform: string): Promise<PlatformSummary | undefined> {
@@ -160,18 +193,14 @@ export class AnalysisStore {
 
   async summaries(generation: number): Promise<PlatformSummary[]> {
     const source = await this.sourceOf(generation);
-    return this.summaryCache.get(source, async () => {
-      const rows = await this.db('platform_summaries').where({ generation: source }).orderBy('platform');
-      return rows.map(r => JSON.parse(r.summary));
-    });
+    return this.summaryCache.get(source, () => this.documents(source, 'summary'));
   }
 
   async rollups(generation: number, filter: { platform?: string; orgRefs?: string[] }): Promise<OrgRollup[]> {
     const source = await this.sourceOf(generation);
-    const all = await this.rollupCache.get(source, async () => {
-      const rows = await this.db('rollups').where({ generation: source }).orderBy(['platform', 'org_ref']);
-      return rows.map(r => ({ platform: r.platform, orgRef: r.org_ref, ...JSON.parse(r.counts) }) as OrgRollup);
-    });
+    const all = await this.rollupCache.get(source, async () =>
+      (await this.documents(source, 'rollups')).map(rollups => [...rollups].sort(by(r => r.orgRef))).flat(),
+    );
     const orgRefs = filter.orgRefs ? new Set(filter.orgRefs) : undefined;
     return all.filter(r => (!filter.platform || r.platform === filter.platform) && (!orgRefs || orgRefs.has(r.orgRef)));
   }

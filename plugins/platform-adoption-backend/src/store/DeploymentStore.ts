@@ -12,9 +12,9 @@ import {
 } from './rows';
 
 /** Tables whose rows belong to exactly one generation. */
-const GENERATION_TABLES = ['org_units', 'findings', 'platform_summaries', 'rollups', 'generations'];
-/** Of those, the analysis: a later generation with the same analysis shares these rows. */
-const ANALYSIS_TABLES = new Set(['findings', 'platform_summaries', 'rollups']);
+const GENERATION_TABLES = ['org_units', 'analysis_documents', 'generations'];
+/** Of those, the analysis: a later generation with the same analysis shares these documents. */
+const ANALYSIS_TABLES = new Set(['analysis_documents']);
 
 const DEPLOYMENT_COLUMNS = [
   'generation',
