@@ -4,7 +4,7 @@
  * resources, Terraform for RDS and Atlas, Bitnami Helm values, Compose,
  * package manifests).
  */
-import { ComponentDef, DeploymentPlan } from './model';
+import { ComponentDef, DeploymentPlan, VERSIONS } from './model';
 
 type Files = Record<string, string>;
 
@@ -468,7 +468,13 @@ export function repositoryFiles(c: ComponentDef, revision = 0): Files {
     ...manifest(c),
   };
   if (c.deployment) {
-    const rendered = RENDER[c.deployment.format](c.name, c.deployment);
+    // A changed repository upgrades to the fleet's dominant version (most
+    // are on it already): some changes move what the analysis sees, as
+    // real edits do, and not only comments and line numbers.
+    const deployment = revision
+      ? { ...c.deployment, choices: { ...c.deployment.choices, version: VERSIONS[c.deployment.platform][0][0] } }
+      : c.deployment;
+    const rendered = RENDER[deployment.format](c.name, deployment);
     for (const [path, text] of Object.entries(rendered)) {
       // A changed repository changes its configuration, not only its README.
       const yaml = path.endsWith('.yaml') || path.endsWith('.yml');

@@ -117,6 +117,15 @@ const PLATFORM_SHARE: Record<Platform, number> = { postgresql: 42, mongodb: 28, 
  * Facet choices with a dominant pattern, a long tail and ~1.5% planted
  * snowflakes (and a few positive deviants) per platform.
  */
+/** Each platform's versions and their weights in the fleet, the dominant one first. */
+export const VERSIONS = {
+  postgresql: [[16, 70], [15, 15], [14, 8], [13, 5]],
+  mongodb: [['7.0', 70], ['6.0', 20], ['5.0', 10]],
+  kafka: [['3.8.0', 65], ['3.7.1', 25], ['3.6.1', 10]],
+  vault: [['1.17.2', 70], ['1.16.3', 20], ['1.15.6', 10]],
+  redis: [['7.2.5', 70], ['7.0.15', 20], ['6.2.14', 10]],
+} as const satisfies Record<Platform, ReadonlyArray<readonly [string | number, number]>>;
+
 function planDeployment(
   rnd: ReturnType<typeof seeded>,
   platform: Platform,
@@ -133,7 +142,7 @@ function planDeployment(
       format = environment === 'development'
         ? rnd.weighted([['pg-compose', 6], ['pg-cnpg', 4]] as const)
         : rnd.weighted([['pg-cnpg', 50], ['pg-rds', 35], ['pg-helm', 15]] as const);
-      choices.version = rnd.weighted([[16, 70], [15, 15], [14, 8], [13, 5]] as const);
+      choices.version = rnd.weighted(VERSIONS.postgresql);
       choices.minor = rnd.int(6);
       choices.instances = production ? rnd.weighted([[3, 85], [2, 15]] as const) : rnd.weighted([[1, 60], [2, 40]] as const);
       choices.backup = true;
@@ -158,7 +167,7 @@ function planDeployment(
       format = environment === 'development'
         ? 'mongo-compose'
         : rnd.weighted([['mongo-atlas', 60], ['mongo-helm', 40]] as const);
-      choices.version = rnd.weighted([['7.0', 70], ['6.0', 20], ['5.0', 10]] as const);
+      choices.version = rnd.weighted(VERSIONS.mongodb);
       choices.patch = rnd.int(15);
       choices.topology = 'replicaset';
       choices.nodes = 3;
@@ -182,7 +191,7 @@ function planDeployment(
     }
     case 'kafka': {
       format = 'kafka-strimzi';
-      choices.version = rnd.weighted([['3.8.0', 65], ['3.7.1', 25], ['3.6.1', 10]] as const);
+      choices.version = rnd.weighted(VERSIONS.kafka);
       choices.replicas = production ? 3 : rnd.weighted([[1, 50], [3, 50]] as const);
       choices.auth = 'scram-sha-512';
       choices.tls = true;
@@ -198,7 +207,7 @@ function planDeployment(
     }
     case 'vault': {
       format = 'vault-helm';
-      choices.version = rnd.weighted([['1.17.2', 70], ['1.16.3', 20], ['1.15.6', 10]] as const);
+      choices.version = rnd.weighted(VERSIONS.vault);
       choices.ha = production || rnd.next() < 0.5;
       choices.replicas = 3;
       choices.tls = true;
@@ -214,7 +223,7 @@ function planDeployment(
     }
     case 'redis': {
       format = environment === 'development' ? 'redis-compose' : 'redis-helm';
-      choices.version = rnd.weighted([['7.2.5', 70], ['7.0.15', 20], ['6.2.14', 10]] as const);
+      choices.version = rnd.weighted(VERSIONS.redis);
       choices.architecture = production ? 'replication' : rnd.weighted([['standalone', 60], ['replication', 40]] as const);
       choices.replicas = 3;
       choices.auth = true;
