@@ -79,10 +79,12 @@ interface ScanBasis {
   /** Repository URL → the entities whose source it is. */
   repositories: Map<string, string[]>;
   reads: Map<string, RepositoryRead>;
-  /** Built by the first push scan that needs it. */
+  /** Built by the first push scan that needs it, and kept by the next ones while the repositories are the same. */
   index?: RepositoryIndex;
 }
 
+const sameKeys = (a: Map<string, unknown>, b: Map<string, unknown>) =>
+  a.size === b.size && [...a.keys()].every(key => b.has(key));
 const sameRefs = (a: string[] | undefined, b: string[]) => a !== undefined && a.length === b.length && a.every((ref, i) => ref === b[i]);
 
 /** The catalog and the repositories as one scan read them. */
@@ -294,7 +296,14 @@ export class Scanner {
       await this.giveWayToNewerScan(id, trigger);
       await scans.completeScan(id, stats);
       this.current = generationDeployments.loaded();
-      this.basis = { generation: id, snapshot, repositories, reads: new Map(results.map(r => [r.url, asReused(r)])) };
+      this.basis = {
+        generation: id,
+        snapshot,
+        repositories,
+        reads: new Map(results.map(r => [r.url, asReused(r)])),
+        // Building the index sorts every repository URL: kept while the set of repositories stays the same.
+        index: basis?.index && sameKeys(basis.repositories, repositories) ? basis.index : undefined,
+      };
       await this.deps.pushes.settle(pushes).catch(error =>
         logger.warn(`Platform adoption scan ${id} completed, but clearing the pushes it read failed (the next push scan reads them again): ${stringifyError(error)}`),
       );

@@ -25,6 +25,12 @@ export interface OrgRollup {
 
 const isProduction = (d: Deployment) => d.environment === 'production';
 
+/** Code-point order, as the store serves rollups: `localeCompare` on 3,000 rollups cost more than counting them. */
+const codePointOrder = (a: string, b: string) => {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+};
+
 /** The org ref under which the whole company's figures are rolled up. */
 export const WHOLE_COMPANY = '*';
 
@@ -50,12 +56,18 @@ export function rollUp(
     }
   }
 
-  const rollups = new Map<string, OrgRollup & { teamSet: Set<string>; productionTeamSet: Set<string>; systemSet: Set<string> }>();
+  type Tally = OrgRollup & { teamSet: Set<string>; productionTeamSet: Set<string>; systemSet: Set<string> };
+  // Platform → org unit → tally: no key strings built per deployment and unit.
+  const rollups = new Map<string, Map<string, Tally>>();
   for (const d of deployments) {
     const units = d.teamRef ? [...org.lineage(d.teamRef), WHOLE_COMPANY] : [WHOLE_COMPANY];
+    let byUnit = rollups.get(d.platform);
+    if (!byUnit) {
+      byUnit = new Map();
+      rollups.set(d.platform, byUnit);
+    }
     for (const orgRef of units) {
-      const key = `${d.platform}\n${orgRef}`;
-      let r = rollups.get(key);
+      let r = byUnit.get(orgRef);
       if (!r) {
         r = {
           platform: d.platform,
@@ -76,7 +88,7 @@ export function rollUp(
           productionTeamSet: new Set(),
           systemSet: new Set(),
         };
-        rollups.set(key, r);
+        byUnit.set(orgRef, r);
       }
       if (d.teamRef) r.teamSet.add(d.teamRef);
       if (d.systemRef) r.systemSet.add(d.systemRef);
@@ -100,11 +112,12 @@ export function rollUp(
     }
   }
   return [...rollups.values()]
+    .flatMap(byUnit => [...byUnit.values()])
     .map(({ teamSet, productionTeamSet, systemSet, ...r }) => ({
       ...r,
       teams: teamSet.size,
       productionTeams: productionTeamSet.size,
       systems: systemSet.size,
     }))
-    .sort((a, b) => a.platform.localeCompare(b.platform) || a.orgRef.localeCompare(b.orgRef));
+    .sort((a, b) => codePointOrder(a.platform, b.platform) || codePointOrder(a.orgRef, b.orgRef));
 }
