@@ -40,6 +40,13 @@ describe('cached answers (the read model)', () => {
       expect(cached.headers.etag).toBeTruthy();
       const again = await get(first, '/overview').set('If-None-Match', cached.headers.etag);
       expect(again.status).toBe(304);
+      // Browsers accept gzip: a cached answer goes out compressed, the same JSON as uncompressed.
+      const plain = await get(first, '/rollups?platform=postgresql').set('Accept-Encoding', 'identity');
+      const zipped = await get(first, '/rollups?platform=postgresql').set('Accept-Encoding', 'gzip');
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(zipped.headers['content-encoding']).toBe('gzip');
+      expect(zipped.body.items.length).toBeGreaterThan(0);
+      expect(zipped.body).toEqual(plain.body);
 
       // The first replica publishes: the very next answers of both show it.
       const derived = await request(first.server).post(api('/references/postgresql/derive')).set('Authorization', as(COE));
