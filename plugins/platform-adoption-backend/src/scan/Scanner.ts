@@ -126,6 +126,39 @@ class GenerationChanges {
   readonly configured = new Set<string>();
   deployments = 0;
 
+  /** `before`: the stored rows of the generation before. */
+  constructor(private readonly before: StoredDeploymentRow[]) {}
+
+  /**
+   * The stored rows of `generation` once these changes are written, so the
+   * next scan compares with them without reading them back (18,000 rows at
+   * 50,000 entities). A generation holds one row per deployment id.
+   */
+  rowsAfter(generation: number): StoredDeploymentRow[] {
+    const retired = new Set(this.retire.map(row => row.id));
+    const rehashed = new Map(this.sourceHashUpdates.map(update => [update.id, update.sourceHash]));
+    const rows: StoredDeploymentRow[] = [];
+    for (const row of this.before) {
+      if (retired.has(row.id)) continue;
+      const sourceHash = rehashed.get(row.id);
+      rows.push(sourceHash === undefined ? row : { ...row, sourceHash });
+    }
+    for (const deployment of this.write) {
+      const row = toDeploymentRow(generation, deployment);
+      rows.push({
+        id: row.id,
+        generation,
+        platform: row.platform,
+        kind: row.kind,
+        repository: row.repository ?? undefined,
+        declaredBy: row.declared_by ?? undefined,
+        rowHash: deploymentRowHash(row),
+        sourceHash: this.sourceHashes.get(deployment.id),
+      });
+    }
+    return rows;
+  }
+
   /** Keeps stored rows as they are. */
   carry(rows: StoredDeploymentRow[]) {
     for (const row of rows) {
@@ -200,6 +233,8 @@ export class Scanner {
    * every row back for the analysis and the history.
    */
   private current?: { generation: number; deployments: Map<string, Deployment> };
+  /** The stored rows of that generation, as the next scan compares with them (see `GenerationChanges.rowsAfter`). */
+  private storedRows?: { generation: number; rows: StoredDeploymentRow[] };
   /**
    * What the last scan this scanner completed saw: where a push scan
    * starts from, and the repositories a full scan reads ahead.
@@ -296,6 +331,7 @@ export class Scanner {
       await this.giveWayToNewerScan(id, trigger);
       await scans.completeScan(id, stats);
       this.current = generationDeployments.loaded();
+      this.storedRows = { generation: id, rows: changes.rowsAfter(id) };
       this.basis = {
         generation: id,
         snapshot,
@@ -528,7 +564,9 @@ export class Scanner {
   private async changesSince(previous: number | undefined, snapshot: CatalogSnapshot, results: RepositoryResult[]) {
     const { deployments, scans, detectors } = this.deps;
     const resolver = new DeploymentResolver(snapshot, detectors);
-    const stored = previous === undefined ? [] : await deployments.storedRows(previous);
+    const known = this.storedRows;
+    let stored: StoredDeploymentRow[] = [];
+    if (previous !== undefined) stored = known?.generation === previous ? known.rows : await deployments.storedRows(previous);
     const storedBySource = new Map<string, StoredDeploymentRow[]>();
     const storedDeclared: StoredDeploymentRow[] = [];
     for (const row of stored) {
@@ -541,7 +579,7 @@ export class Scanner {
       else storedBySource.set(row.repository, [row]);
     }
 
-    const changes = new GenerationChanges();
+    const changes = new GenerationChanges(stored);
     const pending: PendingRepository[] = [];
     for (const result of results) {
       const rows = storedBySource.get(result.url) ?? [];

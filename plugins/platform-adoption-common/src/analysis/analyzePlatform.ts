@@ -6,6 +6,7 @@ import { IndexedPeerGroup, PeerGroup, peerGroupsByIndex } from './peers';
 import { ordinalConsensus } from './ordinal';
 import { MinedRule, mineRules } from './rules';
 import { FacetTally } from './tally';
+import { codePointOrder } from './order';
 import { extractTeamConventions } from './teamConventions';
 import {
   AnalysisDeployment,
@@ -100,7 +101,7 @@ function withContributions(
 export function analyzePlatform(input: AnalyzePlatformInput): PlatformAnalysis {
   const options = { ...DEFAULT_ANALYSIS_OPTIONS, ...input.options };
   const { platform } = input;
-  const deployments = [...input.deployments].sort((a, b) => a.id.localeCompare(b.id));
+  const deployments = [...input.deployments].sort((a, b) => codePointOrder(a.id, b.id));
   const weights = duplicateWeights(deployments);
   const fleet = encodeFleet(deployments, platform.facets, weights);
   const everyone = deployments.map((_, i) => i);
