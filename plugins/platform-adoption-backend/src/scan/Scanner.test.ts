@@ -225,6 +225,23 @@ describe('Scanner (copy-on-write generations)', () => {
   );
 
   it.each(databaseIds())(
+    'keeps a completed generation current when removing old generations fails afterwards (%p)',
+    async databaseId => {
+      const { stores, root, scanner, byRepository } = await setup(databaseId);
+      await scanner.scan('manual');
+      stores.deployments.deleteGenerations = async () => {
+        throw new Error('SQLITE_BUSY: database is locked');
+      };
+      writeFile(root, 'ledger/docker-compose.yml', compose('mongo:7.0.9'));
+      const second = await scanner.scan('manual');
+      expect(second.status).toBe('completed');
+      expect(await stores.scans.currentGeneration()).toBe(second.id);
+      expect((await byRepository(second.id))('ledger')[0].facets.version.value).toBe('7.0.9');
+    },
+    60_000,
+  );
+
+  it.each(databaseIds())(
     'undoes a failed scan, rows it retired included, and repairs what a dead one left (%p)',
     async databaseId => {
       const { stores, root, scanner, state, byRepository } = await setup(databaseId);
