@@ -340,26 +340,24 @@ export class Scanner {
         // Building the index sorts every repository URL: kept while the set of repositories stays the same.
         index: this.basis?.index && sameKeys(this.basis.repositories, repositories) ? this.basis.index : undefined,
       };
-      // The generation is current: what follows is housekeeping, side by
-      // side (it is mostly waiting on the database), and none of it may
-      // fail the completed scan.
+      // The generation is current: what follows is housekeeping, and none
+      // of it may fail the completed scan. (Run side by side, it took as
+      // long on the bench: it waits on the same database.)
+      await this.deps.pushes.settle(pushes).catch(error =>
+        logger.warn(`Platform adoption scan ${id} completed, but clearing the pushes it read failed (the next push scan reads them again): ${stringifyError(error)}`),
+      );
+      await this.pruneGenerations().catch(error =>
+        logger.warn(`Platform adoption scan ${id} completed, but removing old generations failed (the next scan tries again): ${stringifyError(error)}`),
+      );
       // Only now, with a generation that no longer uses them: the stored
       // reads of repositories that left the catalog. One that comes back is read anew.
       const gone = [...(states?.keys() ?? [])].filter(url => !repositories.has(url));
-      await Promise.all([
-        this.deps.pushes.settle(pushes).catch(error =>
-          logger.warn(`Platform adoption scan ${id} completed, but clearing the pushes it read failed (the next push scan reads them again): ${stringifyError(error)}`),
-        ),
-        this.pruneGenerations().catch(error =>
-          logger.warn(`Platform adoption scan ${id} completed, but removing old generations failed (the next scan tries again): ${stringifyError(error)}`),
-        ),
-        scans.forgetRepositories(gone).catch(error =>
-          logger.warn(`Platform adoption scan ${id} completed, but forgetting ${gone.length} repositories that left the catalog failed: ${stringifyError(error)}`),
-        ),
-        this.deps.afterScan?.(id, { deployments: generationDeployments.list, findings: analysis.computed }).catch(error =>
-          logger.error(`Platform adoption scan ${id} completed, but recording its history failed: ${stringifyError(error)}`),
-        ),
-      ]);
+      await scans.forgetRepositories(gone).catch(error =>
+        logger.warn(`Platform adoption scan ${id} completed, but forgetting ${gone.length} repositories that left the catalog failed: ${stringifyError(error)}`),
+      );
+      await this.deps.afterScan?.(id, { deployments: generationDeployments.list, findings: analysis.computed }).catch(error =>
+        logger.error(`Platform adoption scan ${id} completed, but recording its history failed: ${stringifyError(error)}`),
+      );
       logger.info(
         `Platform adoption scan ${id} completed: ${stats.deployments} deployments ` +
           `(${changes.write.length} written, ${changes.retire.length} retired), ` +
