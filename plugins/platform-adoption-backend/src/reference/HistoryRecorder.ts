@@ -3,6 +3,7 @@ import {
   Deployment,
   Finding,
   OrgIndex,
+  OrgUnitNode,
   PlatformDefinition,
   versionLine,
   WHOLE_COMPANY,
@@ -15,6 +16,18 @@ import { ExemptionStore } from '../store/ExemptionStore';
 import { dayOf, HistoryMetrics, HistoryStore } from '../store/HistoryStore';
 import { ReferenceStore } from '../store/ReferenceStore';
 import { ConformanceService } from './ConformanceService';
+
+/** Server deployments by platform, in one pass over the fleet. */
+function serversByPlatform(deployments: Deployment[]): Map<string, Deployment[]> {
+  const groups = new Map<string, Deployment[]>();
+  for (const d of deployments) {
+    if (d.kind !== 'server') continue;
+    const group = groups.get(d.platform);
+    if (group) group.push(d);
+    else groups.set(d.platform, [d]);
+  }
+  return groups;
+}
 
 interface Accumulator extends Omit<HistoryMetrics, 'teams' | 'distinctVersions' | 'versionLines'> {
   teams: Set<string>;
@@ -55,7 +68,10 @@ export class HistoryRecorder {
    * generation's deployments (all platforms, sorted by id) or findings in
    * memory passes them instead of having them read again.
    */
-  async record(generation: number, scan?: { deployments?: () => Promise<Deployment[]>; findings?: StoredFinding[] }) {
+  async record(
+    generation: number,
+    scan?: { deployments?: () => Promise<Deployment[]>; findings?: StoredFinding[]; orgUnits?: OrgUnitNode[] },
+  ) {
     const now = this.deps.now?.() ?? new Date();
     const day = dayOf(now);
     const fingerprint = await this.fingerprint(generation, day, now);
@@ -66,15 +82,16 @@ export class HistoryRecorder {
     ) {
       return;
     }
-    const org = new OrgIndex(await this.deps.deployments.readOrgUnits(generation));
+    const org = new OrgIndex(scan?.orgUnits ?? (await this.deps.deployments.readOrgUnits(generation)));
     const standards = await this.deps.references.standards();
     const rows: Array<{ platform: string; orgRef: string; metrics: HistoryMetrics }> = [];
 
     const all = await scan?.deployments?.();
+    const servers = all && serversByPlatform(all);
     for (const platform of this.deps.platforms()) {
-      const deployments = (all ?? (await this.deps.deployments.readAll(generation, platform.id))).filter(
-        d => d.kind === 'server' && d.platform === platform.id,
-      );
+      const deployments = servers
+        ? servers.get(platform.id) ?? []
+        : (await this.deps.deployments.readAll(generation, platform.id)).filter(d => d.kind === 'server');
       const findings = scan?.findings
         ? scan.findings.filter(f => f.platform === platform.id)
         : await this.deps.analysis.findings(generation, { platform: platform.id });

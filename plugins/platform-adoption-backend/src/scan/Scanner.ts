@@ -8,6 +8,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   Deployment,
   DetectedDeployment,
+  OrgUnitNode,
   ScanProblem,
   ScanRun,
   ScanStats,
@@ -42,6 +43,8 @@ export interface CompletedScan {
   deployments: () => Promise<Deployment[]>;
   /** The generation's findings, when this scan computed them (not when it shares the last analysis). */
   findings?: StoredFinding[];
+  /** The generation's org units, as the scan read them. */
+  orgUnits?: OrgUnitNode[];
 }
 
 /** One repository's read, before the catalog says which entities it belongs to. */
@@ -355,7 +358,7 @@ export class Scanner {
       await scans.forgetRepositories(gone).catch(error =>
         logger.warn(`Platform adoption scan ${id} completed, but forgetting ${gone.length} repositories that left the catalog failed: ${stringifyError(error)}`),
       );
-      await this.deps.afterScan?.(id, { deployments: generationDeployments.list, findings: analysis.computed }).catch(error =>
+      await this.deps.afterScan?.(id, { deployments: generationDeployments.list, findings: analysis.computed, orgUnits }).catch(error =>
         logger.error(`Platform adoption scan ${id} completed, but recording its history failed: ${stringifyError(error)}`),
       );
       logger.info(

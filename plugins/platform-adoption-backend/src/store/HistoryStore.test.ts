@@ -55,6 +55,38 @@ describe('HistoryStore', () => {
       expect(await counts('group:default/risk')).toEqual([['2026-11-24', 5]]);
       expect(await history.fingerprint('2026-11-24')).toBe('inputs-3');
       expect(await history.fingerprint('2026-11-23')).toBeUndefined();
+
+      // Another replica records the day meanwhile: this one does not build on what it recorded itself.
+      await new HistoryStore(knex).record(
+        '2026-11-24',
+        4,
+        [
+          { platform: 'mongodb', orgRef: 'group:default/payments', metrics: metrics(6) },
+          { platform: 'mongodb', orgRef: 'group:default/ledger', metrics: metrics(2) },
+        ],
+        'inputs-4',
+      );
+      await history.record(
+        '2026-11-24',
+        5,
+        [
+          { platform: 'mongodb', orgRef: 'group:default/payments', metrics: metrics(4) },
+          { platform: 'mongodb', orgRef: 'group:default/cards', metrics: metrics(2) },
+        ],
+        'inputs-5',
+      );
+      expect(await counts('group:default/payments')).toEqual([['2026-11-23', 3], ['2026-11-24', 4]]);
+      expect(await counts('group:default/ledger')).toEqual([]);
+      // And once more from this replica, on top of its own recording.
+      await history.record(
+        '2026-11-24',
+        6,
+        [{ platform: 'mongodb', orgRef: 'group:default/cards', metrics: metrics(3) }],
+        'inputs-6',
+      );
+      expect(await counts('group:default/payments')).toEqual([['2026-11-23', 3]]);
+      expect(await counts('group:default/ledger')).toEqual([]);
+      expect(await counts('group:default/cards')).toEqual([['2026-11-23', 2], ['2026-11-24', 3]]);
     },
     60_000,
   );

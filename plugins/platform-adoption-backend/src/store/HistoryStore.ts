@@ -14,6 +14,8 @@ const WRITE_BATCH = 250;
 const DAILY_DAYS = 183;
 const KEEP_DAYS = 2 * 366;
 
+const keyOf = (platform: string, orgRef: string) => `${platform}\u0000${orgRef}`;
+
 export const dayOf = (date: Date) => date.toISOString().slice(0, 10);
 
 /**
@@ -22,6 +24,9 @@ export const dayOf = (date: Date) => date.toISOString().slice(0, 10);
  * weekly points after six months.
  */
 export class HistoryStore {
+  /** The day's rows this process recorded last, and the fingerprint it recorded them with. */
+  private lastRecorded?: { day: string; fingerprint: string; rows: Map<string, string> };
+
   constructor(private readonly db: Knex) {}
 
   /**
@@ -40,16 +45,14 @@ export class HistoryStore {
     rows: Array<{ platform: string; orgRef: string; metrics: HistoryMetrics }>,
     fingerprint?: string,
   ) {
-    const keyOf = (platform: string, orgRef: string) => `${platform}\u0000${orgRef}`;
+    const recorded = new Map<string, string>();
     await this.db.transaction(async tx => {
-      const held = new Map<string, string>();
-      for (const r of await tx('history').where({ day }).select('platform', 'org_ref', 'metrics')) {
-        held.set(keyOf(r.platform, r.org_ref), r.metrics);
-      }
+      const held = await this.heldRows(tx, day);
       const records = [];
       for (const r of rows) {
         const key = keyOf(r.platform, r.orgRef);
         const metrics = JSON.stringify(r.metrics);
+        recorded.set(key, metrics);
         if (held.get(key) !== metrics) records.push({ day, platform: r.platform, org_ref: r.orgRef, generation, metrics });
         else held.delete(key);
       }
@@ -62,6 +65,25 @@ export class HistoryStore {
       await tx('history_days').where({ day }).delete();
       if (fingerprint) await tx('history_days').insert({ day, fingerprint });
     });
+    this.lastRecorded = fingerprint ? { day, fingerprint, rows: recorded } : undefined;
+  }
+
+  /**
+   * The day's rows as stored, by platform and org unit: what this process
+   * recorded last when the day still carries its fingerprint (no other
+   * replica recorded since), else read back.
+   */
+  private async heldRows(tx: Knex.Transaction, day: string): Promise<Map<string, string>> {
+    const last = this.lastRecorded;
+    if (last?.day === day) {
+      const stored = await tx('history_days').where({ day }).first('fingerprint');
+      if (stored?.fingerprint === last.fingerprint) return new Map(last.rows);
+    }
+    const held = new Map<string, string>();
+    for (const r of await tx('history').where({ day }).select('platform', 'org_ref', 'metrics')) {
+      held.set(keyOf(r.platform, r.org_ref), r.metrics);
+    }
+    return held;
   }
 
   /** The fingerprint of the inputs the day's snapshot was computed from, if known. */
