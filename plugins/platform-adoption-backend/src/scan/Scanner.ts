@@ -6,6 +6,7 @@ import {
 import { stringifyError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  codePointOrder,
   Deployment,
   DetectedDeployment,
   OrgUnitNode,
@@ -199,10 +200,7 @@ class GenerationChanges {
 }
 
 /** As the store orders them (ids are hex: code point order is every collation's). */
-const byId = (a: Deployment, b: Deployment) => {
-  if (a.id === b.id) return 0;
-  return a.id < b.id ? -1 : 1;
-};
+const byId = (a: Deployment, b: Deployment) => codePointOrder(a.id, b.id);
 
 /**
  * Up to this many repositories, a push scan detects in its own thread:

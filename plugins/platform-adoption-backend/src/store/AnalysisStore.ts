@@ -1,4 +1,5 @@
 import {
+  codePointOrder,
   Finding,
   OrgRollup,
   PlatformSummary,
@@ -33,29 +34,28 @@ const unpack = async (body: Buffer) => JSON.parse((await gunzip(body)).toString(
 /** Ascending by a text key, in code-point order whatever the database's collation. */
 const by =
   <T>(key: (value: T) => string) =>
-  (a: T, b: T) => {
-    const x = key(a);
-    const y = key(b);
-    if (x === y) return 0;
-    return x < y ? -1 : 1;
-  };
+  (a: T, b: T) =>
+    codePointOrder(key(a), key(b));
 
-function byPlatform<T extends { platform: string }>(values: T[]): Map<string, T[]> {
+/** The values of each platform, platforms in name order: as the documents are stored and read back. */
+function perPlatform<T extends { platform: string }>(values: T[]): T[][] {
   const groups = new Map<string, T[]>();
   for (const value of values) {
     const group = groups.get(value.platform);
     if (group) group.push(value);
     else groups.set(value.platform, [value]);
   }
-  return groups;
+  return [...groups.keys()].sort(by(platform => platform)).map(platform => groups.get(platform)!);
 }
 
-/** The groups' values one after the other, platforms in name order (as the documents are read back). */
-const inPlatformOrder = <T>(groups: Map<string, T[]>): T[] =>
-  [...groups.keys()].sort(by(platform => platform)).flatMap(platform => groups.get(platform)!);
-
-/** Highest score first; equal scores keep their order. */
-const bestFirst = (findings: StoredFinding[]) => [...findings].sort((a, b) => b.score - a.score);
+/**
+ * What readers get from a generation's findings documents (in platform
+ * order), built the same way by the writer and by a later reader: every
+ * finding, highest score first; equal scores keep their order.
+ */
+const findingsOf = (documents: StoredFinding[][]) => documents.flat().sort((a, b) => b.score - a.score);
+/** Likewise for rollups: by platform, then org unit. */
+const rollupsOf = (documents: OrgRollup[][]) => documents.flatMap(rollups => [...rollups].sort(by(r => r.orgRef)));
 
 /**
  * A generation's analysis never changes once written, and readers only ask
@@ -104,12 +104,13 @@ export class AnalysisStore {
     generation: number,
     analysis: { findings: StoredFinding[]; summaries: PlatformSummary[]; rollups: OrgRollup[] },
   ) {
-    const findings = byPlatform(analysis.findings);
-    const rollups = byPlatform(analysis.rollups);
+    const findings = perPlatform(analysis.findings);
+    const summaries = perPlatform(analysis.summaries).flat();
+    const rollups = perPlatform(analysis.rollups);
     const documents = [
-      ...[...findings].map(([platform, value]) => ({ kind: 'findings', platform, value })),
-      ...analysis.summaries.map(value => ({ kind: 'summary', platform: value.platform, value })),
-      ...[...rollups].map(([platform, value]) => ({ kind: 'rollups', platform, value })),
+      ...findings.map(value => ({ kind: 'findings', platform: value[0].platform, value })),
+      ...summaries.map(value => ({ kind: 'summary', platform: value.platform, value })),
+      ...rollups.map(value => ({ kind: 'rollups', platform: value[0].platform, value })),
     ];
     const rows = await Promise.all(
       documents.map(async ({ kind, platform, value }) => ({ generation, kind, platform, body: await pack(value) })),
@@ -119,9 +120,9 @@ export class AnalysisStore {
       if (rows.length) await tx('analysis_documents').insert(rows);
     });
     this.sources.set(generation, generation);
-    this.findingCache.set(generation, bestFirst(inPlatformOrder(findings)));
-    this.summaryCache.set(generation, [...analysis.summaries].sort(by(s => s.platform)));
-    this.rollupCache.set(generation, inPlatformOrder(rollups).sort(by(r => `${r.platform}\u0000${r.orgRef}`)));
+    this.findingCache.set(generation, findingsOf(findings));
+    this.summaryCache.set(generation, summaries);
+    this.rollupCache.set(generation, rollupsOf(rollups));
   }
 
   /**
@@ -170,7 +171,7 @@ export class AnalysisStore {
   }
 
   private allFindings(source: number): Promise<StoredFinding[]> {
-    return this.findingCache.get(source, async () => bestFirst((await this.documents(source, 'findings')).flat()));
+    return this.findingCache.get(source, async () => findingsOf(await this.documents(source, 'findings')));
   }
 
   /** Most deviating first. */
@@ -198,9 +199,7 @@ export class AnalysisStore {
 
   async rollups(generation: number, filter: { platform?: string; orgRefs?: string[] }): Promise<OrgRollup[]> {
     const source = await this.sourceOf(generation);
-    const all = await this.rollupCache.get(source, async () =>
-      (await this.documents(source, 'rollups')).map(rollups => [...rollups].sort(by(r => r.orgRef))).flat(),
-    );
+    const all = await this.rollupCache.get(source, async () => rollupsOf(await this.documents(source, 'rollups')));
     const orgRefs = filter.orgRefs ? new Set(filter.orgRefs) : undefined;
     return all.filter(r => (!filter.platform || r.platform === filter.platform) && (!orgRefs || orgRefs.has(r.orgRef)));
   }

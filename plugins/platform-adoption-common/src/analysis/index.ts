@@ -5,6 +5,7 @@ export type { FleetAnalysis } from './analyzeFleet';
 export { attributeValueFrequency } from './baseline';
 export { barCounts, facetDistributions } from './distributions';
 export type { FacetBar } from './distributions';
+export { codePointOrder } from './order';
 export { OrgIndex } from './organization';
 export type { OrgUnitNode } from './organization';
 export { rollUp, WHOLE_COMPANY } from './rollups';
